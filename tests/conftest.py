@@ -1,0 +1,63 @@
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from core.bootstrap import run_bootstrap
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture
+def bootstrapped(db):
+    """Roles, locales, site and home pages, as `manage.py bootstrap` makes them.
+
+    Also repairs what a live-server test's flush removed (Wagtail's root page,
+    Site and Locales), so it is safe to use after one.
+    """
+    run_bootstrap(demo=False, stdout=io.StringIO())
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, *roles, password="pw-for-tests-only", **extra):
+        user = get_user_model().objects.create_user(username=username, password=password, **extra)
+        for role in roles:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "en-US", "viewport": {"width": 1280, "height": 900}}
+
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
