@@ -1,0 +1,37 @@
+import pytest
+from django.test import RequestFactory
+from wagtail.admin.menu import SubmenuMenuItem, admin_menu
+
+
+def admin_menu_urls(user):
+    """Every URL the admin's main menu offers this user, submenus included."""
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    urls = []
+
+    def walk(menu):
+        for item in menu.menu_items_for_request(request):
+            if isinstance(item, SubmenuMenuItem):
+                walk(item.menu)
+            elif item.url.startswith("/admin/"):
+                urls.append((item.label, item.url))
+
+    walk(admin_menu)
+    return urls
+
+
+@pytest.fixture
+def login(live_server):
+    """Log a user in through the real login form."""
+
+    def log_in(page, username, password="pw-for-tests-only"):
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/")
+
+    return log_in
+
+
+pytestmark = pytest.mark.browser

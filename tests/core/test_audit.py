@@ -1,0 +1,61 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import DatabaseError, connection, transaction
+
+from core import audit
+from core.models import AuditEntry, AuditLogIsAppendOnly
+
+pytestmark = pytest.mark.django_db
+
+
+def test_record_keeps_actor_object_and_details(make_user):
+    clerk = make_user("clerk")
+    group = Group.objects.create(name="Some group")
+    entry = audit.record("case.read", group, clerk, fields=["surname", "birth_date"])
+
+    entry.refresh_from_db()
+    assert (entry.action, entry.actor, entry.actor_name) == ("case.read", clerk, "clerk")
+    assert (entry.object_type, entry.object_id, entry.object_repr) == ("auth.group", str(group.pk), "Some group")
+    assert entry.details == {"fields": ["surname", "birth_date"]}
+    assert entry.timestamp is not None
+
+
+def test_anonymous_actor_is_recorded_as_none():
+    from django.contrib.auth.models import AnonymousUser
+
+    entry = audit.record("certificate.verify", actor=AnonymousUser(), code="wrong")
+    assert entry.actor is None and entry.actor_name == ""
+
+
+def test_entry_outlives_its_actor(make_user):
+    clerk = make_user("leaver")
+    entry = audit.record("case.read", actor=clerk)
+    clerk.delete()
+    entry = AuditEntry.objects.get(pk=entry.pk)
+    assert entry.actor_name == "leaver"
+
+
+def test_model_refuses_changes_and_deletion():
+    entry = audit.record("x")
+    entry.action = "y"
+    with pytest.raises(AuditLogIsAppendOnly):
+        entry.save()
+    with pytest.raises(AuditLogIsAppendOnly):
+        entry.delete()
+    with pytest.raises(AuditLogIsAppendOnly):
+        AuditEntry.objects.filter(pk=entry.pk).update(action="y")
+    with pytest.raises(AuditLogIsAppendOnly):
+        AuditEntry.objects.all().delete()
+
+
+def test_database_refuses_an_update_that_bypasses_the_model():
+    entry = audit.record("x")
+    with pytest.raises(DatabaseError, match="append-only"):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE core_auditentry SET action = 'forged' WHERE id = %s", [entry.pk])
+    assert AuditEntry.objects.get(pk=entry.pk).action == "x"
+
+
+def test_no_permission_exists_to_change_or_delete_entries():
+    codenames = set(Permission.objects.filter(content_type__app_label="core").values_list("codename", flat=True))
+    assert codenames == {"view_auditentry"}

@@ -1,0 +1,73 @@
+import re
+
+import pytest
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from core import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response):
+    return re.search(r'<html[^>]*lang="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_german_catalogue_is_compiled_and_used():
+    with translation.override("de"):
+        assert translation.gettext("First interview") == "Erstgespräch"
+        assert translation.gettext("audit log") == "Protokoll"
+
+
+def test_admin_speaks_german_to_an_english_browser(client, make_user, bootstrapped):
+    make_user("clerk", roles.CLERK)
+    client.login(username="clerk", password="pw-for-tests-only")
+    response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.status_code == 200
+    assert html_lang(response) == "de"
+    assert "Ihre Rollen" in response.content.decode()
+    assert "Führt das Erstgespräch und stellt Freigabescheine aus" in response.content.decode()
+
+
+def test_a_user_may_choose_english(client, make_user, bootstrapped):
+    user = make_user("clerk", roles.CLERK)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.login(username="clerk", password="pw-for-tests-only")
+    response = client.get("/admin/")
+    assert html_lang(response) == "en"
+    assert "Your roles" in response.content.decode()
+
+
+def test_only_german_and_english_are_offered_for_the_admin(client, make_user, bootstrapped):
+    make_user("clerk", roles.CLERK)
+    client.login(username="clerk", password="pw-for-tests-only")
+    response = client.get("/admin/account/")
+    options = re.findall(r'<option value="(\w\w)"', response.content.decode())
+    assert set(options) & {"ro", "bg", "pl", "hu", "hr"} == set()
+    assert {"de", "en"} <= set(options)
+
+
+@pytest.mark.parametrize(
+    "code, title",
+    [
+        ("de", "Willkommen bei der Clearingstelle"),
+        ("en", "Welcome to the Clearing Office"),
+        ("ro", "Bine ați venit la Biroul de Clarificare"),
+        ("bg", "Добре дошли в Бюрото за първоначално консултиране"),
+        ("pl", "Witamy w Punkcie Pierwszego Kontaktu"),
+        ("hu", "Üdvözöljük az Első Kapcsolatfelvételi Irodában"),
+        ("hr", "Dobro došli u Ured za prvi razgovor"),
+    ],
+)
+def test_public_home_page_in_every_locale(client, bootstrapped, code, title):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert html_lang(response) == code
+    assert f"<h1>{title}</h1>" in response.content.decode()
+
+
+def test_root_redirects_to_the_browser_language(client, bootstrapped):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9")
+    assert response.status_code == 302 and response["Location"] == "/ro/"
