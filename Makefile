@@ -35,6 +35,7 @@ check: $(VENV)/.dev-installed
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 messages: $(VENV)/.dev-installed
 	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'tests/*' --no-obsolete

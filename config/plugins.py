@@ -16,9 +16,7 @@ PLUGINS_DIR = Path(__file__).resolve().parent.parent / "plugins"
 
 def available_plugins():
     return sorted(
-        path.name
-        for path in PLUGINS_DIR.iterdir()
-        if (path / "apps.py").is_file() and not path.name.startswith("_")
+        path.name for path in PLUGINS_DIR.iterdir() if (path / "apps.py").is_file() and not path.name.startswith("_")
     )
 
 
@@ -42,8 +40,7 @@ def parse_plugin_list(value):
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ImproperlyConfigured(
-            f"CLEARING_PLUGINS: unknown plugin {', '.join(repr(n) for n in unknown)} "
-            f"(available: {', '.join(known)})"
+            f"CLEARING_PLUGINS: unknown plugin {', '.join(repr(n) for n in unknown)} (available: {', '.join(known)})"
         )
     enabled = list(dict.fromkeys(names))
     for name in enabled:

@@ -16,7 +16,5 @@ and tests can use ``hooks.register_temporarily``.
     at 100 and later.
 """
 
-
 ROLE_PERMISSIONS = "clearing_role_permissions"
 BOOTSTRAP = "clearing_bootstrap"
-

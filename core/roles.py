@@ -35,9 +35,7 @@ ROLES = {
     CONTROLLING: _("Sees aggregated figures only."),
 }
 
-CORE_PERMISSIONS = {
-    role: ["wagtailadmin.access_admin"] for role in ROLES
-} | {
+CORE_PERMISSIONS = {role: ["wagtailadmin.access_admin"] for role in ROLES} | {
     ADMINISTRATOR: ["wagtailadmin.access_admin", "core.view_auditentry"],
 }
 
@@ -76,8 +74,6 @@ def sync_roles():
         group, was_created = Group.objects.get_or_create(name=role)
         if was_created:
             created.append(role)
-        group.permissions.remove(
-            *group.permissions.exclude(content_type__app_label__in=installed)
-        )
+        group.permissions.remove(*group.permissions.exclude(content_type__app_label__in=installed))
         group.permissions.add(*_permission_objects(names))
     return created

@@ -21,4 +21,3 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["translations"] = self.get_translations(inclusive=True).live().select_related("locale")
         return context
-

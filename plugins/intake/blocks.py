@@ -1,0 +1,148 @@
+"""StreamField blocks of the catalogue (texts, options) and of the questionnaire builder.
+
+Never rename or remove a child block here: old revisions are read with today's
+classes and would silently lose the values of a renamed child. Add new ones.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .vocabulary import CONDITION_OPERATORS, DATE_RULES, KEY_PATTERN, content_languages
+
+
+def catalogue_key_choices():
+    from .models import CatalogueField
+
+    return [(key, f"{key} – {label}") for key, label in CatalogueField.objects.values_list("key", "label_de")]
+
+
+class KeyBlock(blocks.RegexBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 64)
+        super().__init__(
+            regex=KEY_PATTERN,
+            error_messages={"invalid": _("Use lower-case letters, digits and underscores, starting with a letter.")},
+            **kwargs,
+        )
+
+
+class CatalogueKeyBlock(blocks.ChoiceBlock):
+    """A key from the field catalogue, stored as the key itself (stable across systems)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=catalogue_key_choices, **kwargs)
+
+
+class TranslationBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=content_languages, label=_("language"))
+    label = blocks.CharBlock(label=_("label"), max_length=255)
+    help_text = blocks.TextBlock(label=_("help text"), required=False)
+
+    class Meta:
+        icon = "globe"
+        label = _("translation")
+
+
+class OptionTranslationBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=content_languages, label=_("language"))
+    label = blocks.CharBlock(label=_("label"), max_length=255)
+
+    class Meta:
+        icon = "globe"
+
+
+class OptionBlock(blocks.StructBlock):
+    code = KeyBlock(label=_("stored value"), help_text=_("Never change it once answers use it."))
+    label_de = blocks.CharBlock(label=_("label (German)"), max_length=255)
+    label_en = blocks.CharBlock(label=_("label (English)"), max_length=255)
+    translations = blocks.ListBlock(OptionTranslationBlock(), label=_("further languages"), default=[])
+
+    class Meta:
+        icon = "list-ul"
+        label = _("option")
+        label_format = "{code}: {label_de}"
+
+
+class ConditionBlock(blocks.StructBlock):
+    field = CatalogueKeyBlock(required=False, label=_("when field"))
+    op = blocks.ChoiceBlock(choices=list(CONDITION_OPERATORS.items()), required=False, label=_("operator"))
+    answer = blocks.CharBlock(
+        required=False,
+        label=_("value"),
+        help_text=_("An option's stored value; several separated by commas for 'is one of'; true or false for yes/no."),
+    )
+
+    class Meta:
+        icon = "view"
+        form_classname = "struct-block clearing-condition"
+
+
+class QuestionBlock(blocks.StructBlock):
+    field = CatalogueKeyBlock(label=_("catalogue field"))
+    required = blocks.BooleanBlock(required=False, label=_("required"))
+    required_if = ConditionBlock(label=_("required if"), required=False)
+    condition = ConditionBlock(label=_("show only if"), required=False)
+    min = blocks.FloatBlock(required=False, label=_("minimum"))
+    max = blocks.FloatBlock(required=False, label=_("maximum"))
+    min_length = blocks.IntegerBlock(required=False, min_value=0, label=_("minimum length"))
+    max_length = blocks.IntegerBlock(required=False, min_value=0, label=_("maximum length"))
+    pattern = blocks.CharBlock(required=False, label=_("pattern (regular expression)"))
+    pattern_message_de = blocks.CharBlock(required=False, label=_("message if the pattern fails (German)"))
+    pattern_message_en = blocks.CharBlock(required=False, label=_("message if the pattern fails (English)"))
+    date = blocks.ChoiceBlock(choices=list(DATE_RULES.items()), required=False, label=_("date must be"))
+
+    class Meta:
+        icon = "form"
+        label = _("question")
+        label_format = "{field}"
+
+
+class GroupBlock(blocks.StructBlock):
+    field = CatalogueKeyBlock(label=_("catalogue field (repeatable group)"))
+    condition = ConditionBlock(label=_("show only if"), required=False)
+    min_items = blocks.IntegerBlock(required=False, min_value=0, label=_("at least"))
+    max_items = blocks.IntegerBlock(required=False, min_value=1, label=_("at most"))
+    fields = blocks.ListBlock(QuestionBlock(), label=_("questions per entry"))
+
+    class Meta:
+        icon = "group"
+        label = _("repeatable group")
+        label_format = "{field}"
+
+
+class SectionBlock(blocks.StructBlock):
+    key = KeyBlock(label=_("key"))
+    title_de = blocks.CharBlock(label=_("title (German)"), max_length=255)
+    title_en = blocks.CharBlock(label=_("title (English)"), max_length=255)
+    condition = ConditionBlock(label=_("show only if"), required=False)
+    items = blocks.StreamBlock([("question", QuestionBlock()), ("group", GroupBlock())], label=_("questions"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("section")
+        label_format = "{title_de}"
+
+
+class QuestionnaireBodyBlock(blocks.StreamBlock):
+    """The whole questionnaire; consistency is checked here in one pass.
+
+    A check on a child block would raise first and hide the cross-field errors,
+    so every rule lives in ``validation.check_body`` and its errors are put back
+    on the exact block. Drafts (deferred validation) skip it so autosave works.
+    """
+
+    section = SectionBlock()
+
+    class Meta:
+        label = _("sections")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.is_deferred_validation:
+            return value
+        from .validation import body_errors_as_block_errors, check_body
+
+        errors = check_body(self.get_prep_value(value))
+        if errors:
+            raise body_errors_as_block_errors(errors)
+        return value

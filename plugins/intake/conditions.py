@@ -1,0 +1,28 @@
+"""When a condition holds, on the server (authoritative) and as data for the browser."""
+
+import json
+
+EMPTY = (None, "", [], {})
+
+
+def holds(condition, answers):
+    """``answers`` holds JSON-typed values; a hidden or unanswered field counts as unset."""
+    if not condition:
+        return True
+    value = answers.get(condition["field"])
+    if condition["op"] == "is_set":
+        return value not in EMPTY
+    expected = condition.get("value")
+    expected = expected if isinstance(expected, list) else [expected]
+    actual = value if isinstance(value, list) else [value]
+    return any(a in expected and a not in EMPTY for a in actual)
+
+
+def browser_condition(condition):
+    """The same condition for ``conditions.js``: values as the form posts them."""
+    if not condition:
+        return ""
+    value = condition.get("value")
+    values = value if isinstance(value, list) else ([] if value is None else [value])
+    posted = [("yes" if v else "no") if isinstance(v, bool) else str(v) for v in values]
+    return json.dumps({"field": condition["field"], "op": condition["op"], "values": posted})

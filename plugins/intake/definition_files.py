@@ -1,0 +1,339 @@
+"""``form_definitions/`` ↔ the CMS: load (validated, all or nothing) and export.
+
+A file that did not change creates nothing; a changed questionnaire file
+becomes a new draft revision (published with ``publish=True``). ``only_missing``
+(used by the bootstrap) creates what does not exist yet and leaves everything
+else as the administrators left it.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from jsonschema import Draft202012Validator
+
+from .definition import body_to_sections, sections_to_body
+from .models import CatalogueField, Questionnaire
+from .usage import answer_sets_using
+from .validation import check_sections
+from .vocabulary import CHOICE_TYPES, REQUIRED_LANGUAGES, content_language_codes
+
+DEFAULT_DIR = Path(settings.BASE_DIR) / "form_definitions"
+SCHEMA_NAME = "schema.json"
+
+
+class DefinitionError(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class LoadReport:
+    created_fields: list = field(default_factory=list)
+    updated_fields: list = field(default_factory=list)
+    created_questionnaires: list = field(default_factory=list)
+    new_revisions: list = field(default_factory=list)
+    published: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+
+
+def json_path(parts):
+    text = "$"
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
+# -- reading and checking ------------------------------------------------------------
+def read_directory(directory):
+    """Parsed files by name, plus the problems found; nothing touches the database."""
+    directory = Path(directory)
+    schema_file = directory / SCHEMA_NAME
+    if not schema_file.exists():
+        schema_file = DEFAULT_DIR / SCHEMA_NAME
+    validator = Draft202012Validator(json.loads(schema_file.read_text(encoding="utf-8")))
+    documents, problems = {}, []
+    for path in sorted(directory.glob("*.json")):
+        if path.name == SCHEMA_NAME:
+            continue
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            problems.append(f"{path.name}: line {error.lineno}, column {error.colno}: {error.msg}")
+            continue
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+        for error in errors:
+            problems.append(f"{path.name}: {json_path(error.absolute_path)}: {error.message}")
+        if not errors:
+            documents[path.name] = document
+    return documents, problems
+
+
+def _catalogue_problems(name, fields):
+    problems = []
+    seen = set()
+    every_language = set(content_language_codes())
+    for index, entry in enumerate(fields):
+        where = f"{name}: {json_path(['fields', index])}"
+        if entry["key"] in seen:
+            problems.append(f"{where}.key: the key “{entry['key']}” appears twice")
+        seen.add(entry["key"])
+        options = entry.get("options") or []
+        if entry["type"] in CHOICE_TYPES and not options:
+            problems.append(f"{where}.options: a choice field needs at least one option")
+        if entry["type"] not in CHOICE_TYPES and options:
+            problems.append(f"{where}.options: only choice fields have options")
+        codes = [option["value"] for option in options]
+        if len(set(codes)) != len(codes):
+            problems.append(f"{where}.options: an option value appears twice")
+        if entry.get("public"):
+            missing = every_language - set(entry["label"])
+            missing |= {code for option in options for code in every_language - set(option["label"])}
+            if missing:
+                problems.append(
+                    f"{where}.label: a public field needs every content language; missing {', '.join(sorted(missing))}"
+                )
+    return problems
+
+
+def check_documents(documents):
+    """Cross-file checks: catalogue consistency and every questionnaire against the catalogue."""
+    problems = []
+    catalogue = {
+        entry.key: {"type": entry.field_type, "options": [o["value"] for o in entry.option_list()]}
+        for entry in CatalogueField.objects.all()
+    }
+    for name, document in documents.items():
+        if document["kind"] == "catalogue":
+            problems += _catalogue_problems(name, document["fields"])
+            for entry in document["fields"]:
+                catalogue[entry["key"]] = {
+                    "type": entry["type"],
+                    "options": [o["value"] for o in entry.get("options") or []],
+                }
+    slugs = {}
+    for name, document in documents.items():
+        if document["kind"] != "questionnaire":
+            continue
+        if document["slug"] in slugs:
+            problems.append(f"{name}: $.slug: “{document['slug']}” is also used by {slugs[document['slug']]}")
+        slugs[document["slug"]] = name
+        for path, message in check_sections(document["sections"], catalogue):
+            problems.append(f"{name}: {json_path(path)}: {message}")
+    return problems
+
+
+# -- catalogue entries -----------------------------------------------------------------
+def _stream_item(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def catalogue_entry_to_plain(entry):
+    plain = {
+        "key": entry.key,
+        "type": entry.field_type,
+        "label": entry.labels(),
+        "help_text": entry.help_texts(),
+        "purpose": entry.purpose,
+        "legal_basis": entry.legal_basis,
+        "sensitivity": entry.sensitivity,
+        "retention": entry.retention,
+        "public": entry.public,
+        "options": entry.option_list(),
+    }
+    if not plain["help_text"]:
+        del plain["help_text"]
+    return plain
+
+
+def _normalise_entry(plain):
+    plain = dict(plain)
+    plain.setdefault("options", [])
+    plain.setdefault("public", False)
+    if not plain.get("help_text"):
+        plain.pop("help_text", None)
+    return plain
+
+
+def _apply_entry(entry, plain):
+    label, help_text = plain["label"], plain.get("help_text") or {}
+    entry.field_type = plain["type"]
+    entry.label_de, entry.label_en = label["de"], label["en"]
+    entry.help_de, entry.help_en = help_text.get("de", ""), help_text.get("en", "")
+    others = [code for code in content_language_codes() if code not in REQUIRED_LANGUAGES]
+    entry.translations = [
+        _stream_item(
+            "translation", {"language": code, "label": label.get(code, ""), "help_text": help_text.get(code, "")}
+        )
+        for code in others
+        if code in label
+    ]
+    entry.options = [
+        _stream_item(
+            "option",
+            {
+                "code": option["value"],
+                "label_de": option["label"]["de"],
+                "label_en": option["label"]["en"],
+                "translations": [
+                    {
+                        "type": "item",
+                        "value": {"language": code, "label": option["label"][code]},
+                        "id": str(uuid.uuid4()),
+                    }
+                    for code in others
+                    if code in option["label"]
+                ],
+            },
+        )
+        for option in plain.get("options") or []
+    ]
+    entry.purpose = plain["purpose"]
+    entry.legal_basis = plain["legal_basis"]
+    entry.sensitivity = plain["sensitivity"]
+    entry.retention = plain["retention"]
+    entry.public = plain.get("public", False)
+
+
+def _load_catalogue(fields, only_missing, report):
+    existing = {entry.key: entry for entry in CatalogueField.objects.all()}
+    problems = []
+    for plain in fields:
+        entry = existing.get(plain["key"])
+        if entry is None:
+            entry = CatalogueField(key=plain["key"])
+            _apply_entry(entry, plain)
+            entry.full_clean()
+            entry.save()
+            report.created_fields.append(entry.key)
+            continue
+        if only_missing or _normalise_entry(catalogue_entry_to_plain(entry)) == _normalise_entry(plain):
+            continue
+        if entry.field_type != plain["type"] and answer_sets_using(entry.key):
+            problems.append(
+                f"catalogue: “{entry.key}” is held by {answer_sets_using(entry.key)} answer sets; "
+                f"its type cannot change from {entry.field_type} to {plain['type']}"
+            )
+            continue
+        _apply_entry(entry, plain)
+        entry.full_clean()
+        entry.save()
+        report.updated_fields.append(entry.key)
+    return problems
+
+
+# -- questionnaires -----------------------------------------------------------------
+def questionnaire_to_plain(questionnaire):
+    types = dict(CatalogueField.objects.values_list("key", "field_type"))
+    plain = {
+        "kind": "questionnaire",
+        "slug": questionnaire.slug,
+        "title": {"de": questionnaire.title_de, "en": questionnaire.title_en},
+    }
+    description = {
+        code: text
+        for code, text in (("de", questionnaire.description_de), ("en", questionnaire.description_en))
+        if text
+    }
+    if description:
+        plain["description"] = description
+    plain["sections"] = body_to_sections(questionnaire.body.get_prep_value(), types)
+    for section in plain["sections"]:
+        if section["condition"] is None:
+            del section["condition"]
+    return plain
+
+
+def _normalise_questionnaire(plain):
+    plain = json.loads(json.dumps(plain))
+    for section in plain["sections"]:
+        if not section.get("condition"):
+            section.pop("condition", None)
+    if not plain.get("description"):
+        plain.pop("description", None)
+    return plain
+
+
+def _apply_questionnaire(questionnaire, plain):
+    questionnaire.title_de, questionnaire.title_en = plain["title"]["de"], plain["title"]["en"]
+    description = plain.get("description") or {}
+    questionnaire.description_de = description.get("de", "")
+    questionnaire.description_en = description.get("en", "")
+    questionnaire.body = sections_to_body(plain["sections"])
+    block = Questionnaire._meta.get_field("body").stream_block
+    try:
+        block.clean(questionnaire.body)
+    except ValidationError as error:
+        raise DefinitionError([f"{plain['slug']}: {message}" for message in error.messages]) from None
+
+
+def _load_questionnaire(plain, publish, only_missing, report):
+    questionnaire = Questionnaire.objects.filter(slug=plain["slug"]).first()
+    if questionnaire is None:
+        questionnaire = Questionnaire(slug=plain["slug"], live=False)
+        _apply_questionnaire(questionnaire, plain)
+        questionnaire.save()
+        revision = questionnaire.save_revision(log_action=True)
+        report.created_questionnaires.append(questionnaire.slug)
+        if publish:
+            revision.publish()
+            report.published.append(questionnaire.slug)
+        return
+    if only_missing:
+        return
+    latest = questionnaire.get_latest_revision_as_object()
+    if _normalise_questionnaire(questionnaire_to_plain(latest)) == _normalise_questionnaire(plain):
+        report.unchanged.append(plain["slug"])
+        if publish and questionnaire.has_unpublished_changes:
+            questionnaire.latest_revision.publish()
+            report.published.append(plain["slug"])
+        return
+    _apply_questionnaire(latest, plain)
+    revision = latest.save_revision(log_action=True)
+    report.new_revisions.append(plain["slug"])
+    if publish:
+        revision.publish()
+        report.published.append(plain["slug"])
+
+
+def load_directory(directory=DEFAULT_DIR, *, publish=False, only_missing=False):
+    """Load every file of ``directory``; raises ``DefinitionError`` and loads nothing on any problem."""
+    documents, problems = read_directory(directory)
+    if not problems:
+        problems = check_documents(documents)
+    if problems:
+        raise DefinitionError(problems)
+    report = LoadReport()
+    with transaction.atomic():
+        for document in documents.values():
+            if document["kind"] == "catalogue":
+                problems += _load_catalogue(document["fields"], only_missing, report)
+        if problems:
+            raise DefinitionError(problems)
+        for document in documents.values():
+            if document["kind"] == "questionnaire":
+                _load_questionnaire(document, publish, only_missing, report)
+    return report
+
+
+def export_directory(directory):
+    """Write the catalogue and the latest version of every questionnaire as loadable files."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def write(name, document):
+        (directory / name).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(name)
+
+    write(SCHEMA_NAME, json.loads((DEFAULT_DIR / SCHEMA_NAME).read_text(encoding="utf-8")))
+    fields = [catalogue_entry_to_plain(entry) for entry in CatalogueField.objects.order_by("key")]
+    write("catalogue.json", {"kind": "catalogue", "fields": fields})
+    for questionnaire in Questionnaire.objects.order_by("slug"):
+        write(f"{questionnaire.slug}.json", questionnaire_to_plain(questionnaire.get_latest_revision_as_object()))
+    return written

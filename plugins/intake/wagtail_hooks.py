@@ -1,0 +1,70 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core import roles
+from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
+
+from .admin_forms import CatalogueFieldForm, QuestionnaireForm
+from .models import CatalogueField, Questionnaire
+from .views import CatalogueFieldDeleteView
+
+
+class CatalogueFieldViewSet(SnippetViewSet):
+    model = CatalogueField
+    icon = "list-ul"
+    menu_label = _("Field catalogue")
+    menu_order = 200
+    list_display = ["key", "label_de", "field_type", "sensitivity", "retention", "public"]
+    list_filter = ["field_type", "sensitivity", "retention", "public"]
+    search_fields = ["key", "label_de", "label_en"]
+    delete_view_class = CatalogueFieldDeleteView
+    edit_handler = ObjectList(CatalogueField.panels, base_form_class=CatalogueFieldForm)
+
+
+class QuestionnaireViewSet(SnippetViewSet):
+    model = Questionnaire
+    icon = "form"
+    menu_label = _("Questionnaires")
+    menu_order = 100
+    list_display = ["title_de", "slug"]
+    edit_handler = ObjectList([*Questionnaire.panels, FieldPanel("confirm_removal")], base_form_class=QuestionnaireForm)
+
+
+class QuestionnaireGroup(SnippetViewSetGroup):
+    items = (QuestionnaireViewSet, CatalogueFieldViewSet)
+    menu_icon = "form"
+    menu_label = _("Questionnaires")
+    menu_name = "questionnaires"
+    menu_order = 300
+
+
+register_snippet(QuestionnaireGroup)
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def intake_permissions():
+    manage = [
+        f"intake.{action}_{model}"
+        for model in ("questionnaire", "cataloguefield")
+        for action in ("add", "change", "delete", "view")
+    ] + ["intake.publish_questionnaire", "intake.lock_questionnaire"]
+    return {
+        roles.ADMINISTRATOR: manage,
+        roles.CLERK: ["intake.view_questionnaire", "intake.view_cataloguefield"],
+        roles.CASE_MANAGER: ["intake.view_questionnaire", "intake.view_cataloguefield"],
+        roles.FOREIGNERS_AUTHORITY: ["intake.view_questionnaire"],
+    }
+
+
+@hooks.register(BOOTSTRAP, order=100)
+def bootstrap_form_definitions(*, demo, stdout):
+    from .definition_files import load_directory
+
+    report = load_directory(publish=True, only_missing=True)
+    stdout.write(
+        f"Questionnaires: {len(report.created_fields)} catalogue fields, "
+        f"{len(report.created_questionnaires)} questionnaires created."
+    )
