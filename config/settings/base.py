@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "django_q",
+    "django_countries",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

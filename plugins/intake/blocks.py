@@ -6,6 +6,7 @@ classes and would silently lose the values of a renamed child. Add new ones.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import BlockGroup
 
 from .vocabulary import CONDITION_OPERATORS, DATE_RULES, KEY_PATTERN, content_languages
 
@@ -95,6 +96,20 @@ class QuestionBlock(blocks.StructBlock):
         icon = "form"
         label = _("question")
         label_format = "{field}"
+        form_layout = BlockGroup(
+            children=["field", "required", "condition"],
+            settings=[
+                "required_if",
+                "min",
+                "max",
+                "min_length",
+                "max_length",
+                "pattern",
+                "pattern_message_de",
+                "pattern_message_en",
+                "date",
+            ],
+        )
 
 
 class GroupBlock(blocks.StructBlock):
@@ -115,7 +130,9 @@ class SectionBlock(blocks.StructBlock):
     title_de = blocks.CharBlock(label=_("title (German)"), max_length=255)
     title_en = blocks.CharBlock(label=_("title (English)"), max_length=255)
     condition = ConditionBlock(label=_("show only if"), required=False)
-    items = blocks.StreamBlock([("question", QuestionBlock()), ("group", GroupBlock())], label=_("questions"))
+    items = blocks.StreamBlock(
+        [("question", QuestionBlock()), ("group", GroupBlock())], label=_("questions"), collapsed=True
+    )
 
     class Meta:
         icon = "doc-full"
@@ -135,6 +152,7 @@ class QuestionnaireBodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("sections")
+        collapsed = True
 
     def clean(self, value):
         value = super().clean(value)

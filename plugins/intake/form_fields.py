@@ -18,14 +18,22 @@ from .vocabulary import FIELD_TYPES
 
 PHONE = RegexValidator(r"^\+?[0-9 ()/.-]{5,30}$", _("Enter a phone number (digits, spaces, + ( ) / - only)."))
 POSTCODE = RegexValidator(r"^[A-Za-z0-9 -]{3,10}$", _("Enter a valid postcode."))
-YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 LANGUAGE_CODES = (
     "de en ro bg pl hu hr cs sk sl lt lv et it es pt fr el nl da sv fi ru uk tr ar fa sq sr bs mk"
 ).split()
 
 
+EU_EEA_CH = set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO CH".split())
+
+
 def country_choices():
-    return list(countries)
+    """EU, EEA and Swiss states first: they are who the Clearingstelle serves."""
+    everything = list(countries)
+    return [
+        (_("EU, EEA, Switzerland"), [c for c in everything if c[0] in EU_EEA_CH]),
+        (_("Other states"), [c for c in everything if c[0] not in EU_EEA_CH]),
+    ]
 
 
 def language_choices():

@@ -22,21 +22,26 @@ class CatalogueFieldDeleteView(DeleteView):
             parts.append(_("used by: %s") % ", ".join(questionnaires))
         return "; ".join(parts)
 
-    @property
-    def confirmation_message(self):
-        usage = self.usage_text()
-        if usage:
-            return _(
-                "“%(key)s” cannot be deleted: %(usage)s. Remove it from the questionnaires first; "
-                "fields with answers stay in the catalogue."
-            ) % {"key": self.object.key, "usage": usage}
-        return _("“%s” is not used by any questionnaire or answer. Delete it?") % self.object.key
-
-    def form_valid(self, form):
+    def refuse_if_used(self):
         usage = self.usage_text()
         if usage:
             messages.error(
-                self.request, _("“%(key)s” was not deleted: %(usage)s.") % {"key": self.object.key, "usage": usage}
+                self.request,
+                _(
+                    "“%(key)s” cannot be deleted: %(usage)s. Remove it from the questionnaires first; "
+                    "fields with answers stay in the catalogue."
+                )
+                % {"key": self.object.key, "usage": usage},
             )
-            return redirect(self.get_success_url())
-        return super().form_valid(form)
+            return redirect(self.edit_url_name, self.object.pk)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self.refuse_if_used() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_if_used() or super().post(request, *args, **kwargs)
+
+    @property
+    def confirmation_message(self):
+        return _("“%s” is not used by any questionnaire or answer. Delete it?") % self.object.key

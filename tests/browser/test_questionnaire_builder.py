@@ -1,0 +1,163 @@
+"""An administrator changes a questionnaire in the admin; clerks get it once published."""
+
+import copy
+
+import pytest
+
+from plugins.intake.answers import save_answers
+from plugins.intake.definition_files import load_directory
+from plugins.intake.forms import QuestionnaireForm
+from plugins.intake.models import Questionnaire
+from plugins.intake.questionnaires import published
+
+from ..intake.conftest import QUESTIONNAIRE, write_definitions
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def probe_without_employer(tmp_path):
+    document = copy.deepcopy(QUESTIONNAIRE)
+    purpose = document["sections"][1]["items"]
+    purpose[:] = [item for item in purpose if item["field"] != "employer_name"]
+    load_directory(write_definitions(tmp_path / "defs", questionnaires=[document]), publish=True)
+    return Questionnaire.objects.get(slug="probe")
+
+
+def section_block(page, title):
+    title_locator = page.locator(".c-sf-block__title", has_text=title)
+    return page.locator("[data-streamfield-child]", has=title_locator).first
+
+
+def add_question_at_end_of_section(page, title, section_index):
+    section = section_block(page, title)
+    section.locator(".w-panel__toggle").first.click()
+    section.locator("[data-streamfield-stream-container]").first.locator("button.c-sf-add-button").last.click()
+    page.get_by_role("option", name="Frage").click()
+    fields = page.locator(f"select[name^='body-{section_index}-value-items-'][name$='-value-field']")
+    return fields.last.get_attribute("name").removesuffix("-value-field")
+
+
+def publish(page):
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Veröffentlichen").click()
+
+
+def test_admin_adds_a_conditional_question_publishes_and_the_clerk_form_has_it(
+    page, live_server, bootstrapped, make_user, login, artifacts, probe_without_employer
+):
+    probe = probe_without_employer
+    old_revision = probe.live_revision
+    old_form = QuestionnaireForm(
+        old_revision.content["compiled"],
+        data={"surname": "Gősi", "birth_date": "1970-03-03", "nationalities": ["HU"], "stay_category": "worker"},
+    )
+    assert old_form.is_valid(), old_form.errors
+    old_answers = save_answers(old_form, questionnaire=probe, revision=old_revision)
+
+    make_user("root", is_superuser=True, is_staff=True)
+    login(page, "root")
+    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    prefix = add_question_at_end_of_section(page, "Aufenthaltszweck", 1)
+    page.select_option(f"select[name='{prefix}-value-field']", "employer_name")
+    page.select_option(f"select[name='{prefix}-value-condition-field']", "stay_category")
+    page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
+    page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
+    page.locator(f"select[name='{prefix}-value-field']").scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "builder-new-question.png")
+    publish(page)
+    page.wait_for_url(f"{live_server.url}/admin/snippets/intake/questionnaire/")
+    assert page.locator(".messages .success").count() == 1
+
+    questionnaire, revision, definition = published("probe")
+    assert revision.pk != old_revision.pk
+    new_form = QuestionnaireForm(definition)
+    assert new_form.fields["employer_name"].label == "Arbeitgeber (Name)"
+    employer = [i for s in definition["sections"] for i in s["items"] if i["key"] == "employer_name"][0]
+    assert employer["condition"] == {"field": "stay_category", "op": "equals", "value": "worker"}
+    hidden = QuestionnaireForm(
+        definition,
+        data={
+            "surname": "A",
+            "birth_date": "1970-03-03",
+            "nationalities": ["HU"],
+            "stay_category": "job_seeker",
+            "employer_name": "ignored",
+        },
+    )
+    assert hidden.is_valid() and "employer_name" not in hidden.answers()
+
+    old_answers.refresh_from_db()
+    assert old_answers.revision == old_revision
+    again = QuestionnaireForm(old_answers.definition(), answers=old_answers.data)
+    assert "employer_name" not in again.fields and again["surname"].value() == "Gősi"
+
+    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    page.locator("button[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    preview.locator("text=Arbeitgeber (Name)").first.wait_for(state="attached")
+    page.screenshot(path=artifacts / "builder-preview.png")
+
+
+def test_publishing_a_condition_on_a_later_field_shows_a_german_error_on_that_field(
+    page, live_server, bootstrapped, make_user, login, artifacts, probe_without_employer
+):
+    probe = probe_without_employer
+    make_user("root", is_superuser=True, is_staff=True)
+    login(page, "root")
+    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    prefix = add_question_at_end_of_section(page, "Identität", 0)
+    page.select_option(f"select[name='{prefix}-value-field']", "employer_name")
+    page.select_option(f"select[name='{prefix}-value-condition-field']", "stay_category")
+    page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
+    page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
+    publish(page)
+    error = page.locator(".error-message", has_text="erst später abgefragt")
+    error.first.wait_for()
+    error.first.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "builder-error.png")
+    probe.refresh_from_db()
+    assert "employer_name" not in str(probe.compiled)
+
+
+def test_removing_an_answered_field_needs_confirmation(
+    page, live_server, bootstrapped, make_user, login, artifacts, tmp_path
+):
+    load_directory(write_definitions(tmp_path / "defs", questionnaires=[QUESTIONNAIRE]), publish=True)
+    probe = Questionnaire.objects.get(slug="probe")
+    form = QuestionnaireForm(
+        probe.live_revision.content["compiled"],
+        data={
+            "surname": "Żółć",
+            "birth_date": "1991-01-01",
+            "nationalities": ["PL"],
+            "stay_category": "worker",
+            "employer_name": "Zerlegung GmbH",
+        },
+    )
+    assert form.is_valid(), form.errors
+    save_answers(form, questionnaire=probe, revision=probe.live_revision)
+
+    make_user("root", is_superuser=True, is_staff=True)
+    login(page, "root")
+    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    section = section_block(page, "Aufenthaltszweck")
+    section.locator(".w-panel__toggle").first.click()
+    employer = section.locator(
+        "[data-streamfield-child]", has=page.locator(".c-sf-block__title", has_text="employer_name")
+    )
+    employer.locator("button[data-streamfield-action='DELETE']").first.click()
+    publish(page)
+    message = page.locator(".error-message", has_text="Diese Version entfernt Felder")
+    message.first.wait_for()
+    assert "„employer_name“ (1)" in message.first.inner_text()
+    message.first.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "builder-removal-warning.png")
+    probe.refresh_from_db()
+    assert "employer_name" in str(probe.compiled)
+
+    page.check("input[name='confirm_removal']")
+    publish(page)
+    page.wait_for_url(f"{live_server.url}/admin/snippets/intake/questionnaire/")
+    probe.refresh_from_db()
+    assert "employer_name" not in str(probe.compiled)

@@ -1,0 +1,127 @@
+"""The admin protects answers: fixed keys, no retyping or deleting of used fields, confirmed removals."""
+
+import pytest
+from django.urls import reverse
+
+from core import roles
+from plugins.intake.answers import save_answers
+from plugins.intake.forms import QuestionnaireForm
+from plugins.intake.models import CatalogueField
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, make_user, bootstrapped):
+    make_user("verwaltung", roles.ADMINISTRATOR)
+    client.login(username="verwaltung", password="pw-for-tests-only")
+    return client
+
+
+@pytest.fixture
+def answered(probe, probe_definition):
+    form = QuestionnaireForm(
+        probe_definition,
+        data={
+            "surname": "Petrov",
+            "birth_date": "1985-05-05",
+            "nationalities": ["BG"],
+            "stay_category": "worker",
+            "employer_name": "Schlachthof AG",
+        },
+    )
+    assert form.is_valid(), form.errors
+    return save_answers(form, questionnaire=probe, revision=probe.live_revision)
+
+
+def edit_data(field, **changes):
+    data = {
+        "key": field.key,
+        "field_type": field.field_type,
+        "label_de": field.label_de,
+        "label_en": field.label_en,
+        "help_de": "",
+        "help_en": "",
+        "translations-count": "0",
+        "options-count": "0",
+        "purpose": field.purpose,
+        "legal_basis": field.legal_basis,
+        "sensitivity": field.sensitivity,
+        "retention": field.retention,
+    }
+    data.update(changes)
+    return data
+
+
+def test_administrator_sees_catalogue_and_questionnaires(admin_client, probe):
+    assert admin_client.get(reverse("wagtailsnippets_intake_cataloguefield:list")).status_code == 200
+    response = admin_client.get(reverse("wagtailsnippets_intake_questionnaire:edit", args=[probe.pk]))
+    assert response.status_code == 200
+    assert "Abschnitte" in response.content.decode()
+
+
+def test_a_clerk_cannot_edit_questionnaires(client, make_user, bootstrapped, probe):
+    make_user("sachbearbeitung", roles.CLERK)
+    client.login(username="sachbearbeitung", password="pw-for-tests-only")
+    assert client.get(reverse("wagtailsnippets_intake_questionnaire:edit", args=[probe.pk])).status_code == 302
+    assert client.get(reverse("wagtailsnippets_intake_cataloguefield:add")).status_code == 302
+
+
+def test_the_type_of_an_answered_field_cannot_change(admin_client, answered):
+    field = CatalogueField.objects.get(key="employer_name")
+    url = reverse("wagtailsnippets_intake_cataloguefield:edit", args=[field.pk])
+    response = admin_client.post(url, edit_data(field, field_type="long_text"))
+    assert response.status_code == 200
+    assert "1 Antwortsatz enthält dieses Feld; sein Typ kann nicht mehr geändert werden." in response.content.decode()
+    assert CatalogueField.objects.get(key="employer_name").field_type == "text"
+
+
+def test_the_key_cannot_change_once_saved(admin_client, probe):
+    field = CatalogueField.objects.get(key="employer_name")
+    url = reverse("wagtailsnippets_intake_cataloguefield:edit", args=[field.pk])
+    admin_client.post(url, edit_data(field, key="arbeitgeber", label_de="Arbeitgeber"))
+    field.refresh_from_db()
+    assert (field.key, field.label_de) == ("employer_name", "Arbeitgeber")
+
+
+def test_deleting_a_used_field_says_what_it_breaks_and_refuses(admin_client, answered):
+    field = CatalogueField.objects.get(key="employer_name")
+    url = reverse("wagtailsnippets_intake_cataloguefield:delete", args=[field.pk])
+    response = admin_client.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("wagtailsnippets_intake_cataloguefield:edit", args=[field.pk])
+    page = response.content.decode()
+    assert "kann nicht gelöscht werden: 1 Antwortsatz enthält es; verwendet von: Erstgespräch, Probe." in page
+    admin_client.post(url)
+    assert CatalogueField.objects.filter(key="employer_name").exists()
+
+
+def test_an_unused_field_can_be_deleted(admin_client, probe):
+    field = CatalogueField.objects.create(
+        key="spare",
+        field_type="text",
+        label_de="Reserve",
+        label_en="Spare",
+        purpose="x",
+        legal_basis="y",
+        retention="intake",
+    )
+    url = reverse("wagtailsnippets_intake_cataloguefield:delete", args=[field.pk])
+    assert "wird von keinem Fragebogen und keiner Antwort verwendet" in admin_client.get(url).content.decode()
+    admin_client.post(url)
+    assert not CatalogueField.objects.filter(key="spare").exists()
+
+
+def test_a_public_field_needs_every_language(admin_client):
+    url = reverse("wagtailsnippets_intake_cataloguefield:add")
+    field = CatalogueField(
+        key="nickname",
+        field_type="text",
+        label_de="Rufname",
+        label_en="Nickname",
+        purpose="x",
+        legal_basis="y",
+        retention="intake",
+    )
+    response = admin_client.post(url, edit_data(field, public="on"))
+    assert "braucht alle Inhaltssprachen; es fehlen: bg, hr, hu, pl, ro" in response.content.decode()
+    assert not CatalogueField.objects.filter(key="nickname").exists()
