@@ -79,7 +79,10 @@ class ConditionBlock(blocks.StructBlock):
 
 
 class QuestionBlock(blocks.StructBlock):
-    field = CatalogueKeyBlock(label=_("catalogue field"))
+    field = CatalogueKeyBlock(
+        label=_("catalogue field"),
+        help_text=_("A question that is not listed yet is first created in the field catalogue."),
+    )
     required = blocks.BooleanBlock(required=False, label=_("required"))
     required_if = ConditionBlock(label=_("required if"), required=False)
     condition = ConditionBlock(label=_("show only if"), required=False)

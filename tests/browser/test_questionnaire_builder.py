@@ -32,10 +32,13 @@ def section_block(page, title):
 def add_question_at_end_of_section(page, title, section_index):
     section = section_block(page, title)
     section.locator(".w-panel__toggle").first.click()
+    fields = page.locator(f"select[name^='body-{section_index}-value-items-'][name$='-value-field']")
+    before = fields.count()
     section.locator("[data-streamfield-stream-container]").first.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Frage").click()
-    fields = page.locator(f"select[name^='body-{section_index}-value-items-'][name$='-value-field']")
-    return fields.last.get_attribute("name").removesuffix("-value-field")
+    new_field = fields.nth(before)
+    new_field.wait_for(state="visible")
+    return new_field.get_attribute("name").removesuffix("-value-field")
 
 
 def publish(page):
@@ -95,7 +98,14 @@ def test_admin_adds_a_conditional_question_publishes_and_the_clerk_form_has_it(
     page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
     page.locator("button[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
-    preview.locator("text=Arbeitgeber (Name)").first.wait_for(state="attached")
+    employer_row = preview.locator("[data-key='employer_name']")
+    employer_row.wait_for(state="attached")
+    assert employer_row.is_hidden()
+    preview.get_by_label("Arbeitnehmer").check()
+    assert employer_row.is_visible() and "Arbeitgeber (Name)" in employer_row.inner_text()
+    preview.get_by_label("Arbeitsuchend").check()
+    assert employer_row.is_hidden()
+    preview.get_by_label("Arbeitnehmer").check()
     page.screenshot(path=artifacts / "builder-preview.png")
 
 
