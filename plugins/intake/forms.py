@@ -22,17 +22,19 @@ class GroupEntryForm(forms.Form):
 
 
 class BaseGroupFormSet(forms.BaseFormSet):
-    def __init__(self, *args, hidden_keys=(), required_keys=(), **kwargs):
+    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, **kwargs):
         self.hidden_keys = set(hidden_keys)
         self.required_keys = set(required_keys)
+        self.draft = draft
         super().__init__(*args, **kwargs)
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        for key in self.hidden_keys:
-            form.fields[key].required = False
         for key in self.required_keys:
             form.fields[key].required = True
+        for key, field in form.fields.items():
+            if key in self.hidden_keys or self.draft:
+                field.required = False
         return form
 
 
@@ -41,9 +43,10 @@ class QuestionnaireForm(forms.Form):
 
     template_name = "intake/questionnaire_form.html"
 
-    def __init__(self, definition, data=None, answers=None, language="de", prefix=None):
+    def __init__(self, definition, data=None, answers=None, language="de", prefix=None, draft=False):
         super().__init__(data=data, prefix=prefix)
         self.definition = definition
+        self.draft = draft
         self.language = language
         self.builder = FormFieldBuilder(language)
         self.items = {}
@@ -64,7 +67,7 @@ class QuestionnaireForm(forms.Form):
                     self.formsets[item["key"]] = self._group_formset(item, answers.get(item["key"]) or [])
         if self.is_bound:
             for key, field in self.fields.items():
-                if key not in self.visible:
+                if key not in self.visible or draft:
                     field.required = False
                 elif self.items[key].get("required_if") and holds(
                     self.items[key]["required_if"], self._visible_answers()
@@ -109,7 +112,7 @@ class QuestionnaireForm(forms.Form):
             min_num=item.get("min_items") or 0,
             max_num=item.get("max_items") or MAX_GROUP_ENTRIES,
             absolute_max=MAX_GROUP_ENTRIES,
-            validate_min=True,
+            validate_min=not self.draft,
             validate_max=True,
             can_delete=True,
         )
@@ -128,6 +131,7 @@ class QuestionnaireForm(forms.Form):
             form_kwargs={"items": subitems, "builder": self.builder},
             hidden_keys=hidden,
             required_keys=required,
+            draft=self.draft,
         )
 
     # -- validation -------------------------------------------------------------------
@@ -147,9 +151,12 @@ class QuestionnaireForm(forms.Form):
         return super().is_valid() and groups_valid
 
     def answers(self):
-        """The visible answers as JSON, keyed by catalogue key; call after ``is_valid()``."""
+        """The visible, valid answers as JSON, keyed by catalogue key; call after ``is_valid()``.
+
+        For a draft that is not valid, this is what can be kept: the valid answers.
+        """
         result = {}
-        for key, value in self.cleaned_data.items():
+        for key, value in getattr(self, "cleaned_data", {}).items():
             value = to_json(self.items[key]["type"], value)
             if value is not None:
                 result[key] = value
@@ -158,13 +165,14 @@ class QuestionnaireForm(forms.Form):
                 continue
             entries = []
             for form in formset.forms:
-                if not form.has_changed() or form.cleaned_data.get("DELETE"):
+                cleaned = getattr(form, "cleaned_data", {})
+                if not form.has_changed() or cleaned.get("DELETE"):
                     continue
                 entry = {}
                 for sub in form.items:
                     if sub["key"] in formset.hidden_keys:
                         continue
-                    value = to_json(sub["type"], form.cleaned_data.get(sub["key"]))
+                    value = to_json(sub["type"], cleaned.get(sub["key"]))
                     if value is not None:
                         entry[sub["key"]] = value
                 if entry:
@@ -172,6 +180,31 @@ class QuestionnaireForm(forms.Form):
             if entries:
                 result[key] = entries
         return result
+
+    def missing_required(self):
+        """Labels of visible required questions the stored ``answers`` leave empty (unbound forms)."""
+        answers = self._visible_answers()
+        missing = []
+        for section in self.definition.get("sections", []):
+            for item in section["items"]:
+                if item["key"] not in self.visible:
+                    continue
+                required = item.get("required") or (item.get("required_if") and holds(item["required_if"], answers))
+                entries = self.current.get(item["key"])
+                if item["type"] == "group":
+                    entries = entries or []
+                    if len(entries) < (item.get("min_items") or 0):
+                        missing.append(self.text(item["label"]))
+                    for sub in item.get("fields", []):
+                        sub_required = sub.get("required") or (
+                            sub.get("required_if") and holds(sub["required_if"], answers)
+                        )
+                        if sub_required and holds(sub.get("condition"), answers):
+                            if any(entry.get(sub["key"]) in (None, "", []) for entry in entries):
+                                missing.append(f"{self.text(item['label'])}: {self.text(sub['label'])}")
+                elif required and entries in (None, "", [], {}):
+                    missing.append(self.text(item["label"]))
+        return missing
 
     # -- rendering ------------------------------------------------------------------
     def text(self, texts):

@@ -1,0 +1,127 @@
+"""Opening a case, moving it through its statuses, saving the interview: one function each."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import audit
+
+from .answers import save_answers
+from .models import Case, CaseStatus, CaseStatusChange, Counter
+
+S = CaseStatus
+TRANSITIONS = {
+    S.OPEN: {S.IN_INTERVIEW, S.WITHDRAWN, S.DID_NOT_APPEAR},
+    S.IN_INTERVIEW: {S.COMPLETE, S.WITHDRAWN},
+    S.COMPLETE: {S.IN_INTERVIEW, S.RELEASED, S.WITHDRAWN},
+    S.RELEASED: {S.REGISTERED, S.COMPLETE},
+    S.REGISTERED: set(),
+    S.WITHDRAWN: {S.OPEN},
+    S.DID_NOT_APPEAR: {S.OPEN},
+}
+NEEDS_REASON = {S.WITHDRAWN, S.DID_NOT_APPEAR}
+CORE_ANSWERS = {
+    "surname": "surname",
+    "first_names": "first_names",
+    "date_of_birth": "birth_date",
+    "interview_language": "language",
+}
+NATIONALITIES = "nationalities"
+
+
+class TransitionRefused(Exception):
+    pass
+
+
+def next_number(name, year):
+    """The next value of a yearly sequence; safe when many transactions ask at once."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Counter.objects.get_or_create(name=name, year=year)
+        except IntegrityError:
+            pass
+        Counter.objects.filter(name=name, year=year).update(value=F("value") + 1)
+        return Counter.objects.get(name=name, year=year).value
+
+
+@transaction.atomic
+def open_case(*, surname, first_names, birth_date, nationality="", language="", clerk=None, source="walk_in"):
+    year = timezone.localdate().year
+    number = next_number("case", year)
+    case = Case.objects.create(
+        reference=f"CS-{year}-{number:05d}",
+        year=year,
+        number=number,
+        surname=surname.strip(),
+        first_names=first_names.strip(),
+        birth_date=birth_date,
+        nationality=nationality,
+        language=language,
+        assigned_clerk=clerk,
+        source=source,
+        status_changed_at=timezone.now(),
+    )
+    audit.record("case.open", case, clerk, source=source)
+    return case
+
+
+@transaction.atomic
+def change_status(case, to_status, actor, reason=""):
+    """The one way a case changes status: checked, locked, recorded and audited together."""
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    from_status = CaseStatus(locked.status)
+    if to_status not in TRANSITIONS[from_status]:
+        raise TransitionRefused(
+            _("A case cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": from_status.label, "to": CaseStatus(to_status).label}
+        )
+    if to_status in NEEDS_REASON and not reason.strip():
+        raise TransitionRefused(_("Please give a reason."))
+    CaseStatusChange.objects.create(
+        case=locked, from_status=from_status, to_status=to_status, actor=actor, reason=reason.strip()
+    )
+    locked.status = to_status
+    locked.status_changed_at = timezone.now()
+    locked.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit.record("case.status", locked, actor, from_status=from_status.value, to_status=str(to_status), reason=reason)
+    case.status, case.status_changed_at = locked.status, locked.status_changed_at
+    return case
+
+
+def initial_answers(case):
+    """What the interview starts with: the stored answers, or the core data of a new case."""
+    if case.answer_set_id:
+        return case.answer_set.data
+    answers = {key: getattr(case, column) for key, column in CORE_ANSWERS.items() if getattr(case, column)}
+    answers["date_of_birth"] = case.birth_date.isoformat()
+    if case.nationality:
+        answers[NATIONALITIES] = [case.nationality]
+    return answers
+
+
+@transaction.atomic
+def save_interview(case, form, *, questionnaire, revision, actor, complete=False):
+    """Store the interview's answers (a draft when not ``complete``) and keep the core data in step."""
+    answer_set = save_answers(
+        form, questionnaire=questionnaire, revision=revision, user=actor, answer_set=case.answer_set
+    )
+    answers = answer_set.data
+    for key, column in CORE_ANSWERS.items():
+        if answers.get(key):
+            setattr(case, column, answers[key])
+    if isinstance(case.birth_date, str):
+        case.birth_date = timezone.datetime.fromisoformat(case.birth_date).date()
+    if answers.get(NATIONALITIES):
+        case.nationality = answers[NATIONALITIES][0]
+    case.answer_set = answer_set
+    if case.assigned_clerk_id is None:
+        case.assigned_clerk = actor
+    case.save()
+    audit.record("case.answers", case, actor, fields=sorted(answers), complete=complete)
+    if case.status == CaseStatus.OPEN:
+        change_status(case, CaseStatus.IN_INTERVIEW, actor)
+    if complete and case.status == CaseStatus.IN_INTERVIEW:
+        change_status(case, CaseStatus.COMPLETE, actor)
+    return case

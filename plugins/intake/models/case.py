@@ -1,0 +1,128 @@
+"""The case file of stage 1 and its release certificates."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Counter(models.Model):
+    """Yearly sequences (case references, certificate numbers), allocated under a row lock."""
+
+    name = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "year"], name="intake_counter_unique")]
+
+    def __str__(self):
+        return f"{self.name}/{self.year}: {self.value}"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    IN_INTERVIEW = "in_interview", _("in interview")
+    COMPLETE = "complete", _("interview complete")
+    RELEASED = "released", _("released")
+    REGISTERED = "registered", _("registered")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    DID_NOT_APPEAR = "did_not_appear", _("did not appear")
+
+
+class Case(models.Model):
+    """One person's first interview; the answers carry everything beyond the core data kept here."""
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveIntegerField(editable=False)
+    surname = models.CharField(_("surname"), max_length=200, db_index=True)
+    first_names = models.CharField(_("first names"), max_length=200, db_index=True)
+    birth_date = models.DateField(_("date of birth"), db_index=True)
+    nationality = models.CharField(_("nationality"), max_length=2, blank=True, db_index=True)
+    language = models.CharField(_("interview language"), max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN, db_index=True
+    )
+    assigned_clerk = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("clerk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intake_cases",
+    )
+    answer_set = models.OneToOneField(
+        "intake.AnswerSet", null=True, blank=True, on_delete=models.PROTECT, related_name="case"
+    )
+    source = models.CharField(_("started from"), max_length=40, default="walk_in")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="intake_case_number_unique")]
+        permissions = [
+            ("release_case", _("Can release a case and issue its certificate")),
+            ("verify_certificate", _("Can verify release certificates")),
+            ("confirm_registration", _("Can confirm that a released person registered")),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.surname}, {self.first_names}"
+
+    @property
+    def full_name(self):
+        return f"{self.first_names} {self.surname}"
+
+
+class CaseStatusChange(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    to_status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(blank=True)
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.case_id}: {self.from_status} → {self.to_status}"
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("valid")
+    REVOKED = "revoked", _("revoked")
+    SUPERSEDED = "superseded", _("replaced by a newer certificate")
+
+
+class ReleaseCertificate(models.Model):
+    """The routing slip for the Bürgerbüro; it confirms the interview, it does not gate registration."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="certificates")
+    number = models.CharField(_("certificate number"), max_length=20, unique=True)
+    verification_code = models.CharField(_("verification code"), max_length=32, unique=True)
+    status = models.CharField(max_length=20, choices=CertificateStatus.choices, default=CertificateStatus.VALID)
+    language = models.CharField(_("second language"), max_length=10, blank=True)
+    follow_up_appointment = models.DateTimeField(_("appointment at the Bürgerbüro"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoke_reason = models.TextField(blank=True)
+    superseded_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
+    )
+
+    class Meta:
+        verbose_name = _("release certificate")
+        verbose_name_plural = _("release certificates")
+        ordering = ["-issued_at", "-pk"]
+
+    def __str__(self):
+        return self.number

@@ -1,0 +1,149 @@
+"""Releasing a case: the certificate is issued, revoked, reissued, verified and the registration confirmed here."""
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import audit
+
+from .case_file import change_status, next_number
+from .forms import QuestionnaireForm
+from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from paper
+CODE_LENGTH = 16  # 80 bits
+FOLLOW_UP_KEY = "buergerbuero_appointment_date"
+
+
+class ReleaseRefused(Exception):
+    pass
+
+
+def new_verification_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text):
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:64]
+
+
+def display_code(code):
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def missing_answers(case):
+    if case.answer_set_id is None:
+        return [_("the interview has not been recorded")]
+    answer_set = case.answer_set
+    return QuestionnaireForm(answer_set.definition(), answers=answer_set.data).missing_required()
+
+
+def _follow_up(case):
+    value = (case.answer_set.data if case.answer_set_id else {}).get(FOLLOW_UP_KEY)
+    if not value:
+        return None
+    day = datetime.date.fromisoformat(value)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(0, 0)))
+
+
+def _issue(case, actor, language):
+    year = timezone.localdate().year
+    number = next_number("certificate", year)
+    return ReleaseCertificate.objects.create(
+        case=case,
+        number=f"FS-{year}-{number:05d}",
+        verification_code=new_verification_code(),
+        language=language if language is not None else case.language,
+        follow_up_appointment=_follow_up(case),
+        issued_by=actor,
+    )
+
+
+@transaction.atomic
+def release_case(case, actor, language=None):
+    """Issue the release certificate of a completed interview; the one place a case is released."""
+    if not actor.has_perm("intake.release_case"):
+        raise PermissionDenied
+    case = Case.objects.select_for_update().select_related("answer_set__revision").get(pk=case.pk)
+    if case.status != CaseStatus.COMPLETE:
+        raise ReleaseRefused(
+            _("Only a case whose interview is complete can be released (status now: %s).")
+            % CaseStatus(case.status).label
+        )
+    missing = missing_answers(case)
+    if missing:
+        raise ReleaseRefused(_("Required answers are missing: %s") % ", ".join(missing))
+    certificate = _issue(case, actor, language)
+    change_status(case, CaseStatus.RELEASED, actor)
+    audit.record("certificate.issue", certificate, actor, case=case.reference)
+    return certificate
+
+
+@transaction.atomic
+def revoke_certificate(certificate, actor, reason):
+    """Revoke with a reason; the case goes back to “complete” so it can be released again."""
+    if not actor.has_perm("intake.release_case"):
+        raise PermissionDenied
+    certificate = ReleaseCertificate.objects.select_for_update().get(pk=certificate.pk)
+    if not reason.strip():
+        raise ReleaseRefused(_("Please give the reason for revoking."))
+    if certificate.status != CertificateStatus.VALID:
+        raise ReleaseRefused(_("Only a valid certificate can be revoked."))
+    certificate.status = CertificateStatus.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = actor
+    certificate.revoke_reason = reason.strip()
+    certificate.save()
+    if certificate.case.status == CaseStatus.RELEASED:
+        change_status(certificate.case, CaseStatus.COMPLETE, actor, reason=reason)
+    audit.record("certificate.revoke", certificate, actor, reason=reason)
+    return certificate
+
+
+@transaction.atomic
+def reissue_certificate(certificate, actor, language=None):
+    """A new certificate (new number and code) replaces a valid one, which stops verifying as valid."""
+    if not actor.has_perm("intake.release_case"):
+        raise PermissionDenied
+    old = ReleaseCertificate.objects.select_for_update().select_related("case").get(pk=certificate.pk)
+    if old.status != CertificateStatus.VALID:
+        raise ReleaseRefused(_("Only a valid certificate can be reissued."))
+    new = _issue(old.case, actor, language if language is not None else old.language)
+    old.status = CertificateStatus.SUPERSEDED
+    old.superseded_by = new
+    old.save()
+    audit.record("certificate.reissue", new, actor, replaces=old.number)
+    return new
+
+
+@dataclass
+class Verification:
+    outcome: str  # valid, revoked, superseded, unknown
+    certificate: ReleaseCertificate | None
+
+
+def verify_code(code, actor):
+    """What the Bürgerbüro may learn from a code; every look-up is audited."""
+    certificate = (
+        ReleaseCertificate.objects.select_related("case").filter(verification_code=normalise_code(code)).first()
+    )
+    outcome = certificate.status if certificate else "unknown"
+    audit.record("certificate.verify", certificate, actor, outcome=outcome)
+    return Verification(outcome=outcome, certificate=certificate)
+
+
+@transaction.atomic
+def confirm_registration(certificate, actor):
+    if not actor.has_perm("intake.confirm_registration"):
+        raise PermissionDenied
+    certificate = ReleaseCertificate.objects.select_for_update().select_related("case").get(pk=certificate.pk)
+    if certificate.status != CertificateStatus.VALID:
+        raise ReleaseRefused(_("Only a valid certificate can confirm a registration."))
+    change_status(certificate.case, CaseStatus.REGISTERED, actor)
+    audit.record("case.registered", certificate.case, actor, certificate=certificate.number)
+    return certificate.case
