@@ -14,7 +14,14 @@ and tests can use ``hooks.register_temporarily``.
     changed. ``demo`` asks for demo data as well. Register with ``order=`` to run
     after the steps it depends on: core roles run at 0, pages at 10, plugins
     at 100 and later.
+
+``INTAKE_START_OPTIONS`` – ``fn(request) -> list[dict]`` with ``label`` and ``url``
+    Offered on the intake plugin's “new interview” page, e.g. today's bookings
+    of the scheduling plugin. ``url`` points at the case-creation page with the
+    core data as query parameters (surname, first_names, birth_date,
+    nationality, language) and ``source`` naming where the case came from.
 """
 
 ROLE_PERMISSIONS = "clearing_role_permissions"
 BOOTSTRAP = "clearing_bootstrap"
+INTAKE_START_OPTIONS = "clearing_intake_start_options"

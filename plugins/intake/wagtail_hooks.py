@@ -1,5 +1,7 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -8,7 +10,9 @@ from core import roles
 from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
 
 from .admin_forms import CatalogueFieldForm, QuestionnaireForm
+from .case_views import CaseViewSet
 from .models import CatalogueField, Questionnaire
+from .verification_views import ConfirmRegistrationView, VerifyView
 from .views import CatalogueFieldDeleteView
 
 
@@ -44,6 +48,32 @@ class QuestionnaireGroup(SnippetViewSetGroup):
 register_snippet(QuestionnaireGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_case_viewset():
+    return CaseViewSet()
+
+
+@hooks.register("register_admin_urls")
+def verification_urls():
+    return [
+        path("intake/verify/", VerifyView.as_view(), name="intake_verify"),
+        path("intake/verify/<str:code>/", VerifyView.as_view(), name="intake_verify_code"),
+        path(
+            "intake/verify/<str:code>/confirm/", ConfirmRegistrationView.as_view(), name="intake_confirm_registration"
+        ),
+    ]
+
+
+class VerifyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("intake.verify_certificate")
+
+
+@hooks.register("register_admin_menu_item")
+def verify_menu_item():
+    return VerifyMenuItem(_("Verify certificate"), reverse("intake_verify"), icon_name="tick-inverse", order=160)
+
+
 @hooks.register(ROLE_PERMISSIONS)
 def intake_permissions():
     manage = [
@@ -53,7 +83,15 @@ def intake_permissions():
     ] + ["intake.publish_questionnaire", "intake.lock_questionnaire"]
     return {
         roles.ADMINISTRATOR: manage,
-        roles.CLERK: ["intake.view_questionnaire", "intake.view_cataloguefield"],
+        roles.CLERK: [
+            "intake.view_questionnaire",
+            "intake.view_cataloguefield",
+            "intake.add_case",
+            "intake.change_case",
+            "intake.view_case",
+            "intake.release_case",
+        ],
+        roles.CITIZENS_OFFICE: ["intake.verify_certificate", "intake.confirm_registration"],
         roles.CASE_MANAGER: ["intake.view_questionnaire", "intake.view_cataloguefield"],
         roles.FOREIGNERS_AUTHORITY: ["intake.view_questionnaire"],
     }

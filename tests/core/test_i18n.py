@@ -71,3 +71,15 @@ def test_public_home_page_in_every_locale(client, bootstrapped, code, title):
 def test_root_redirects_to_the_browser_language(client, bootstrapped):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ro-RO,ro;q=0.9")
     assert response.status_code == 302 and response["Location"] == "/ro/"
+
+
+def test_the_german_catalogue_is_complete_and_compiled():
+    import polib
+    from django.conf import settings
+
+    po = polib.pofile(str(settings.LOCALE_PATHS[0] / "de" / "LC_MESSAGES" / "django.po"))
+    assert [e.msgid for e in po if not e.translated() and not e.obsolete] == []
+    mo = polib.mofile(str(settings.LOCALE_PATHS[0] / "de" / "LC_MESSAGES" / "django.mo"))
+    compiled = {entry.msgid: entry.msgstr for entry in mo if entry.msgid}
+    expected = {entry.msgid: entry.msgstr for entry in po.translated_entries() if not entry.msgid_plural}
+    assert {k: compiled.get(k) for k in expected} == expected, "run `make messages` after changing the .po file"

@@ -1,0 +1,386 @@
+"""The clerk's screens: case list, new interview, the interview itself, the case file, release actions."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from django_countries import countries
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from core import audit
+from core.hooks import INTAKE_START_OPTIONS
+from core.permissions import PermissionRequiredMixin
+
+from .case_file import TRANSITIONS, TransitionRefused, change_status, initial_answers, open_case, save_interview
+from .display import answer_sections
+from .forms import QuestionnaireForm
+from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
+from .questionnaires import published
+from .release import (
+    ReleaseRefused,
+    display_code,
+    missing_answers,
+    reissue_certificate,
+    release_case,
+    revoke_certificate,
+)
+
+INTERVIEW_QUESTIONNAIRE = "erstgespraech"
+EDITABLE = {CaseStatus.OPEN, CaseStatus.IN_INTERVIEW, CaseStatus.COMPLETE}
+
+
+def parse_date(text):
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
+        try:
+            return datetime.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+class CaseFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=CaseStatus.choices)
+    created_at = django_filters.DateFromToRangeFilter(label=gettext_lazy("created"), widget=DateRangePickerWidget)
+    nationality = django_filters.ChoiceFilter(label=gettext_lazy("nationality"), choices=lambda: list(countries))
+    assigned_clerk = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("clerk"),
+        queryset=lambda request: Case.assigned_clerk.field.related_model.objects.filter(
+            intake_cases__isnull=False
+        ).distinct(),
+    )
+
+    class Meta:
+        model = Case
+        fields = ["status", "created_at", "nationality", "assigned_clerk"]
+
+
+class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
+    """Search by name, reference or date of birth (typed as 01.02.1990)."""
+
+    required_permission = "intake.view_case"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("assigned_clerk")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        query = self.search_query.strip()
+        condition = Q(reference__icontains=query)
+        for word in query.split():
+            condition |= Q(surname__icontains=word) | Q(first_names__icontains=word)
+        day = parse_date(query)
+        if day:
+            condition |= Q(birth_date=day)
+        return queryset.filter(condition)
+
+    def get_edit_url(self, instance):
+        return reverse("intake_case:detail", args=[instance.pk])
+
+
+class NewCaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["surname", "first_names", "birth_date", "nationality", "language"]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nationality"] = forms.ChoiceField(
+            label=_("nationality"), choices=[("", "—")] + list(countries), required=False
+        )
+
+    def clean_birth_date(self):
+        value = self.cleaned_data["birth_date"]
+        if value >= datetime.date.today():
+            raise forms.ValidationError(_("The date of birth must be in the past."))
+        return value
+
+
+class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
+    """A walk-in, or a start offered by another plugin (a booking) through a hook."""
+
+    required_permission = "intake.add_case"
+
+    def get_initial(self):
+        fields = ("surname", "first_names", "birth_date", "nationality", "language")
+        return {name: self.request.GET[name] for name in fields if name in self.request.GET}
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return open_case(
+            surname=data["surname"],
+            first_names=data["first_names"],
+            birth_date=data["birth_date"],
+            nationality=data.get("nationality") or "",
+            language=data.get("language") or "",
+            clerk=self.request.user,
+            source=self.request.GET.get("source", "walk_in")[:40],
+        )
+
+    def get_edit_url(self):
+        return reverse("intake_case:interview", args=[self.object.pk])
+
+    def get_success_url(self):
+        return self.get_edit_url()
+
+    def get_success_message(self, instance):
+        return _("Case %s opened.") % instance.reference
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["start_options"] = [
+            option for provide in hooks.get_hooks(INTAKE_START_OPTIONS) for option in provide(self.request)
+        ]
+        return context
+
+
+class CaseMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
+    required_permission = "intake.view_case"
+    header_icon = "user"
+
+    @cached_property
+    def case(self):
+        return get_object_or_404(
+            Case.objects.select_related("answer_set__revision", "assigned_clerk"), pk=self.kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.case)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("intake_case:index"), "label": _("First interviews")},
+            {"url": reverse("intake_case:detail", args=[self.case.pk]), "label": self.case.reference},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class CaseDetailView(CaseMixin, TemplateView):
+    template_name = "intake/case_detail.html"
+
+    def get_page_title(self):
+        return _("Case file")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.case
+        sections = []
+        if case.answer_set_id:
+            sections = answer_sections(case.answer_set.definition(), case.answer_set.data)
+            audit.record("case.read", case, self.request.user, fields=sorted(case.answer_set.data))
+        certificates = list(case.certificates.select_related("issued_by", "revoked_by"))
+        for certificate in certificates:
+            certificate.code_display = display_code(certificate.verification_code)
+        user = self.request.user
+        context.update(
+            case=case,
+            sections=sections,
+            history=case.status_changes.select_related("actor"),
+            certificates=certificates,
+            can_edit=case.status in EDITABLE and user.has_perm("intake.change_case"),
+            can_release=case.status == CaseStatus.COMPLETE and user.has_perm("intake.release_case"),
+            can_manage_certificates=user.has_perm("intake.release_case"),
+            missing=missing_answers(case) if case.status == CaseStatus.COMPLETE else [],
+            status_actions=[
+                (status, CaseStatus(status).label)
+                for status in (CaseStatus.WITHDRAWN, CaseStatus.DID_NOT_APPEAR, CaseStatus.OPEN)
+                if status in TRANSITIONS[CaseStatus(case.status)]
+            ],
+            valid=CertificateStatus.VALID,
+        )
+        return context
+
+
+class InterviewView(CaseMixin, TemplateView):
+    """The questionnaire of the published revision; save as draft at any time, complete when all is there."""
+
+    required_permission = "intake.change_case"
+    template_name = "intake/interview.html"
+
+    def get_page_title(self):
+        return _("First interview")
+
+    def setup_form(self, data=None, draft=False):
+        self.questionnaire, self.revision, definition = published(INTERVIEW_QUESTIONNAIRE)
+        return QuestionnaireForm(
+            definition, data=data, answers=initial_answers(self.case), language="de", prefix="q", draft=draft
+        )
+
+    def get(self, request, *args, **kwargs):
+        if self.case.status not in EDITABLE:
+            messages.warning(request, _("This case is released; its interview can no longer be changed."))
+            return redirect("intake_case:detail", self.case.pk)
+        if self.case.answer_set_id:
+            audit.record("case.read", self.case, request.user, fields=sorted(self.case.answer_set.data))
+        return self.render_to_response(self.get_context_data(form=self.setup_form()))
+
+    def post(self, request, *args, **kwargs):
+        if self.case.status not in EDITABLE:
+            raise PermissionDenied
+        complete = "complete" in request.POST
+        form = self.setup_form(request.POST, draft=not complete)
+        valid = form.is_valid()
+        if complete and valid:
+            save_interview(
+                self.case,
+                form,
+                questionnaire=self.questionnaire,
+                revision=self.revision,
+                actor=request.user,
+                complete=True,
+            )
+            messages.success(request, _("Interview complete. The case can now be released."))
+            return redirect("intake_case:detail", self.case.pk)
+        draft = form if not complete else self.setup_form(request.POST, draft=True)
+        draft.is_valid()
+        with transaction.atomic():
+            save_interview(
+                self.case, draft, questionnaire=self.questionnaire, revision=self.revision, actor=request.user
+            )
+        if valid:
+            messages.success(request, _("Draft saved."))
+            return redirect("intake_case:interview", self.case.pk)
+        if complete:
+            messages.error(
+                request,
+                _(
+                    "The interview is not complete yet: please check the marked answers. "
+                    "Everything valid has been saved."
+                ),
+            )
+        else:
+            messages.warning(
+                request,
+                _("Draft saved. Some answers are not valid and were not saved; please check the marked fields."),
+            )
+        return self.render_to_response(self.get_context_data(form=form), status=200)
+
+
+class StatusView(CaseMixin, View):
+    required_permission = "intake.change_case"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            change_status(self.case, request.POST.get("to", ""), request.user, reason=request.POST.get("reason", ""))
+        except (TransitionRefused, ValueError) as refused:
+            messages.error(request, str(refused) if isinstance(refused, TransitionRefused) else _("Unknown status."))
+        else:
+            messages.success(request, _("Status changed to “%s”.") % CaseStatus(self.case.status).label)
+        return redirect("intake_case:detail", self.case.pk)
+
+
+class ReleaseView(CaseMixin, View):
+    required_permission = "intake.release_case"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            certificate = release_case(self.case, request.user)
+        except ReleaseRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("Case released; certificate %s issued.") % certificate.number)
+        return redirect("intake_case:detail", self.case.pk)
+
+
+class CertificateActionView(CaseMixin, View):
+    required_permission = "intake.release_case"
+
+    def post(self, request, certificate_pk, action, *args, **kwargs):
+        certificate = get_object_or_404(ReleaseCertificate, pk=certificate_pk, case=self.case)
+        try:
+            if action not in ("revoke", "reissue"):
+                raise Http404
+            if action == "revoke":
+                revoke_certificate(certificate, request.user, request.POST.get("reason", ""))
+                messages.success(request, _("Certificate %s revoked.") % certificate.number)
+            else:
+                new = reissue_certificate(certificate, request.user)
+                messages.success(
+                    request, _("Certificate %(new)s replaces %(old)s.") % {"new": new.number, "old": certificate.number}
+                )
+        except ReleaseRefused as refused:
+            messages.error(request, str(refused))
+        return redirect("intake_case:detail", self.case.pk)
+
+
+class CertificatePdfView(CaseMixin, View):
+    def get(self, request, certificate_pk, *args, **kwargs):
+        from .certificate import render_certificate_pdf
+
+        certificate = get_object_or_404(ReleaseCertificate, pk=certificate_pk, case=self.case)
+        pdf = render_certificate_pdf(certificate)
+        audit.record("certificate.download", certificate, request.user, case=self.case.reference)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
+        return response
+
+
+class CaseViewSet(ModelViewSet):
+    model = Case
+    icon = "user"
+    menu_label = gettext_lazy("First interviews")
+    menu_order = 150
+    add_to_admin_menu = True
+    url_prefix = "intake/cases"
+    name = "intake_case"
+    index_view_class = CaseIndexView
+    add_view_class = CaseCreateView
+    form_fields = ["surname", "first_names", "birth_date", "nationality", "language"]
+    filterset_class = CaseFilterSet
+    search_fields = ["reference", "surname", "first_names"]
+    search_backend_name = None
+    copy_view_enabled = False
+    list_per_page = 50
+    ordering = ["-created_at"]
+    create_template_name = "intake/case_create.html"
+
+    def get_form_class(self, for_update=False):
+        return NewCaseForm
+
+    @property
+    def list_display(self):
+        return [
+            TitleColumn(
+                "reference", label=_("reference"), get_url=lambda case: reverse("intake_case:detail", args=[case.pk])
+            ),
+            Column("surname", label=_("surname")),
+            Column("first_names", label=_("first names")),
+            DateColumn("birth_date", label=_("date of birth")),
+            Column("nationality", label=_("nationality")),
+            Column("get_status_display", label=_("status"), sort_key="status"),
+            Column("assigned_clerk", label=_("clerk")),
+            DateColumn("created_at", label=_("created")),
+        ]
+
+    def get_urlpatterns(self):
+        return [
+            pattern for pattern in super().get_urlpatterns() if pattern.name in ("index", "index_results", "add")
+        ] + [
+            path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
+            path("<int:pk>/interview/", InterviewView.as_view(), name="interview"),
+            path("<int:pk>/status/", StatusView.as_view(), name="status"),
+            path("<int:pk>/release/", ReleaseView.as_view(), name="release"),
+            path("<int:pk>/certificates/<int:certificate_pk>/pdf/", CertificatePdfView.as_view(), name="pdf"),
+            path(
+                "<int:pk>/certificates/<int:certificate_pk>/<str:action>/",
+                CertificateActionView.as_view(),
+                name="certificate",
+            ),
+        ]

@@ -1,0 +1,202 @@
+"""The clerk's and the Bürgerbüro's screens: who may see what, and what they see."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from core import roles
+from core.models import AuditEntry
+from plugins.intake.case_file import open_case
+from plugins.intake.models import Case, CaseStatus
+from plugins.intake.release import release_case
+
+from .test_cases import COMPLETE_INTERVIEW
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "pw-for-tests-only"
+
+
+@pytest.fixture
+def clerk(make_user, bootstrapped):
+    return make_user("clerk", roles.CLERK)
+
+
+@pytest.fixture
+def clerk_client(client, clerk):
+    client.login(username="clerk", password=PASSWORD)
+    return client
+
+
+@pytest.fixture
+def case(clerk):
+    return open_case(
+        surname="Petrov",
+        first_names="Ivan",
+        birth_date=datetime.date(1988, 2, 29),
+        nationality="BG",
+        language="bg",
+        clerk=clerk,
+    )
+
+
+def released(case, clerk_client, clerk):
+    response = clerk_client.post(
+        reverse("intake_case:interview", args=[case.pk]),
+        {
+            **COMPLETE_INTERVIEW,
+            "q-surname": "Petrov",
+            "q-first_names": "Ivan",
+            "q-date_of_birth": "1988-02-29",
+            "q-nationalities": ["BG"],
+            "complete": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return release_case(Case.objects.get(pk=case.pk), clerk)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        roles.CASE_MANAGER,
+        roles.FOREIGNERS_AUTHORITY,
+        roles.HOUSING_INSPECTION,
+        roles.CITIZENS_OFFICE,
+        roles.CONTROLLING,
+        roles.ADMINISTRATOR,
+    ],
+)
+def test_other_roles_get_403_on_case_screens(client, make_user, bootstrapped, case, role):
+    make_user("other", role)
+    client.login(username="other", password=PASSWORD)
+    for url in (
+        reverse("intake_case:index"),
+        reverse("intake_case:add"),
+        reverse("intake_case:detail", args=[case.pk]),
+        reverse("intake_case:interview", args=[case.pk]),
+    ):
+        assert client.get(url).status_code == 403, (role, url)
+    assert client.post(reverse("intake_case:release", args=[case.pk])).status_code == 403
+
+
+def test_clerk_opens_a_walk_in_case_and_lands_on_the_interview(clerk_client):
+    response = clerk_client.post(
+        reverse("intake_case:add"),
+        {
+            "surname": "Nagy",
+            "first_names": "Ödön",
+            "birth_date": "1979-12-24",
+            "nationality": "HU",
+            "language": "hu",
+        },
+    )
+    case = Case.objects.get(surname="Nagy")
+    assert response.status_code == 302 and response["Location"] == reverse("intake_case:interview", args=[case.pk])
+    page = clerk_client.get(response["Location"]).content.decode()
+    assert 'value="Nagy"' in page and 'value="1979-12-24"' in page
+    assert "A. Verfahren" in page and "G. Freigabe" in page
+
+
+def test_a_future_birth_date_is_refused_in_german(clerk_client):
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    response = clerk_client.post(
+        reverse("intake_case:add"), {"surname": "X", "first_names": "Y", "birth_date": tomorrow}
+    )
+    assert "Das Geburtsdatum muss in der Vergangenheit liegen." in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_a_mistyped_draft_keeps_the_input_and_says_what_is_wrong(clerk_client, case):
+    url = reverse("intake_case:interview", args=[case.pk])
+    response = clerk_client.post(
+        url,
+        {"q-surname": "Petrow", "q-date_of_birth": "31.02.1988", "q-contact_email": "ivan(at)example", "draft": "1"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Einige Angaben sind ungültig und wurden nicht gespeichert" in page
+    assert 'value="ivan(at)example"' in page and 'value="31.02.1988"' in page
+    case.refresh_from_db()
+    assert case.answer_set.data["surname"] == "Petrow" and case.status == CaseStatus.IN_INTERVIEW
+
+
+def test_completing_with_gaps_saves_what_is_valid_and_lists_the_gaps(clerk_client, case):
+    url = reverse("intake_case:interview", args=[case.pk])
+    response = clerk_client.post(url, {"q-surname": "Petrov", "q-place_of_birth": "Sofia", "complete": "1"})
+    assert "Das Gespräch ist noch nicht vollständig" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_INTERVIEW and case.answer_set.data["place_of_birth"] == "Sofia"
+
+
+def test_case_file_shows_answers_and_logs_the_read(clerk_client, clerk, case):
+    released(case, clerk_client, clerk)
+    page = clerk_client.get(reverse("intake_case:detail", args=[case.pk])).content.decode()
+    assert "Fleischwerk Süd GmbH" in page and "Freigabeschein" in page and "freigegeben" in page
+    assert AuditEntry.objects.filter(action="case.read", object_id=str(case.pk), actor=clerk).exists()
+
+
+def test_case_list_search_and_filters(clerk_client, clerk, case):
+    open_case(
+        surname="Kowalski", first_names="Jan", birth_date=datetime.date(1995, 7, 7), nationality="PL", clerk=clerk
+    )
+    index = reverse("intake_case:index")
+    assert "Kowalski" in clerk_client.get(index, {"q": "kowal"}).content.decode()
+    by_birth = clerk_client.get(index, {"q": "29.02.1988"}).content.decode()
+    assert "Petrov" in by_birth and "Kowalski" not in by_birth
+    assert "Petrov" in clerk_client.get(index, {"q": case.reference}).content.decode()
+    by_nationality = clerk_client.get(index, {"nationality": "PL"}).content.decode()
+    assert "Kowalski" in by_nationality and "Petrov" not in by_nationality
+    by_status = clerk_client.get(index, {"status": "released"}).content.decode()
+    assert "Kowalski" not in by_status and "Petrov" not in by_status
+
+
+def test_case_list_queries_do_not_grow_with_the_page(clerk_client, clerk, django_assert_max_num_queries):
+    index = reverse("intake_case:index")
+    for i in range(3):
+        open_case(surname=f"A{i}", first_names="B", birth_date=datetime.date(1990, 1, 1), clerk=clerk)
+    clerk_client.get(index)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        clerk_client.get(index)
+    for i in range(40):
+        open_case(surname=f"C{i}", first_names="D", birth_date=datetime.date(1990, 1, 1), clerk=clerk)
+    with django_assert_max_num_queries(len(few)):
+        assert clerk_client.get(index).status_code == 200
+
+
+def test_buergerbuero_verifies_sees_the_minimum_and_confirms(client, make_user, clerk_client, clerk, case):
+    certificate = released(case, clerk_client, clerk)
+    make_user("buero", roles.CITIZENS_OFFICE)
+    client.login(username="buero", password=PASSWORD)
+    url = reverse("intake_verify_code", kwargs={"code": certificate.verification_code})
+    page = client.get(url).content.decode()
+    assert 'data-verification="valid"' in page and "Ivan Petrov" in page and "29.02.1988" in page
+    for answer in ("Fleischwerk", "RX123456", "Marktstraße", "Frau Schulze", "worker", "Arbeitnehmer"):
+        assert answer not in page
+    response = client.post(reverse("intake_confirm_registration", kwargs={"code": certificate.verification_code}))
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.REGISTERED
+    assert "Die Anmeldung wurde bestätigt." in client.get(url).content.decode()
+
+
+def test_unknown_codes_are_rate_limited(client, make_user, bootstrapped):
+    make_user("buero", roles.CITIZENS_OFFICE)
+    client.login(username="buero", password=PASSWORD)
+    for attempt in range(10):
+        response = client.post(reverse("intake_verify"), {"code": f"AAAA-BBBB-CCCC-{attempt:04d}"})
+        assert 'data-verification="unknown"' in response.content.decode()
+    response = client.post(reverse("intake_verify"), {"code": "AAAA-BBBB-CCCC-9999"})
+    assert response.status_code == 429
+    assert "Zu viele unbekannte Codes" in response.content.decode()
+    assert AuditEntry.objects.filter(action="certificate.verify").count() == 10
+
+
+def test_clerks_cannot_verify_and_the_office_cannot_see_cases(client, clerk_client, make_user, case):
+    assert clerk_client.get(reverse("intake_verify")).status_code == 403
+    make_user("buero", roles.CITIZENS_OFFICE)
+    client.login(username="buero", password=PASSWORD)
+    assert client.get(reverse("intake_case:detail", args=[case.pk])).status_code == 403
