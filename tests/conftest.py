@@ -5,20 +5,30 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Site
 
+from core import roles
 from core.bootstrap import run_bootstrap
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Bootstrap once per run; each test's transaction starts from that state."""
+    with django_db_blocker.unblock():
+        run_bootstrap(demo=False, stdout=io.StringIO())
+
+
 @pytest.fixture
 def bootstrapped(db):
-    """Roles, locales, site and home pages, as `manage.py bootstrap` makes them.
+    """Roles, locales, site, home pages and questionnaires, as `manage.py bootstrap` makes them.
 
-    Also repairs what a live-server test's flush removed (Wagtail's root page,
-    Site and Locales), so it is safe to use after one.
+    Usually already there from the session's setup; after a live-server test's
+    flush (which also removes Wagtail's root page, Site and Locales) it is rebuilt.
     """
-    run_bootstrap(demo=False, stdout=io.StringIO())
+    if not (Group.objects.filter(name=roles.ADMINISTRATOR).exists() and Site.objects.exists()):
+        run_bootstrap(demo=False, stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -142,18 +142,20 @@ def broken(tmp_path, mutate):
     ],
 )
 def test_a_bad_file_names_file_and_path_and_loads_nothing(tmp_path, mutate, expected):
+    before = (CatalogueField.objects.count(), Questionnaire.objects.count(), questionnaire_revisions())
     with pytest.raises(DefinitionError) as error:
         load_directory(broken(tmp_path, mutate), publish=True)
     assert any(problem.startswith(expected) for problem in error.value.problems), error.value.problems
-    assert CatalogueField.objects.count() == 0 and Questionnaire.objects.count() == 0
+    assert (CatalogueField.objects.count(), Questionnaire.objects.count(), questionnaire_revisions()) == before
 
 
 def test_invalid_json_names_file_line_and_column(tmp_path):
     directory = write_definitions(tmp_path / "defs", questionnaires=[QUESTIONNAIRE])
     (directory / "probe.json").write_text('{"kind": "questionnaire",\n  "slug": }')
+    before = CatalogueField.objects.count()
     with pytest.raises(CommandError, match=r"Nothing was loaded:\nprobe.json: line 2, column 11: Expecting value"):
         call_command("load_form_definitions", str(directory))
-    assert CatalogueField.objects.count() == 0
+    assert CatalogueField.objects.count() == before
 
 
 def test_retyping_a_field_that_answers_hold_is_refused_and_nothing_changes(tmp_path, probe, probe_definition):
