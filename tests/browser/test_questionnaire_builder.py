@@ -168,6 +168,9 @@ def test_removing_an_answered_field_needs_confirmation(
 
     page.check("input[name='confirm_removal']")
     publish(page)
-    page.wait_for_url(f"{live_server.url}/admin/snippets/intake/questionnaire/")
+    try:
+        page.wait_for_url(f"{live_server.url}/admin/snippets/intake/questionnaire/", timeout=10000)
+    finally:
+        page.screenshot(path=artifacts / "builder-removal-confirmed.png")
     probe.refresh_from_db()
     assert "employer_name" not in str(probe.compiled)
