@@ -28,6 +28,7 @@ CORE_ANSWERS = {
     "interview_language": "language",
 }
 NATIONALITIES = "nationalities"
+STAFF_MEMBER = "staff_member"
 
 
 class TransitionRefused(Exception):
@@ -90,11 +91,13 @@ def change_status(case, to_status, actor, reason=""):
     return case
 
 
-def initial_answers(case):
+def initial_answers(case, clerk=None):
     """What the interview starts with: the stored answers, or the core data of a new case."""
     if case.answer_set_id:
         return case.answer_set.data
     answers = {key: getattr(case, column) for key, column in CORE_ANSWERS.items() if getattr(case, column)}
+    if clerk is not None:
+        answers[STAFF_MEMBER] = clerk.get_full_name() or clerk.get_username()
     answers["date_of_birth"] = case.birth_date.isoformat()
     if case.nationality:
         answers[NATIONALITIES] = [case.nationality]

@@ -29,6 +29,7 @@ from core.permissions import PermissionRequiredMixin
 
 from .case_file import TRANSITIONS, TransitionRefused, change_status, initial_answers, open_case, save_interview
 from .display import answer_sections
+from .form_fields import country_choices, language_choices
 from .forms import QuestionnaireForm
 from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from .questionnaires import published
@@ -103,7 +104,10 @@ class NewCaseForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nationality"] = forms.ChoiceField(
-            label=_("nationality"), choices=[("", "—")] + list(countries), required=False
+            label=_("nationality"), choices=[("", "—")] + country_choices(), required=False
+        )
+        self.fields["language"] = forms.ChoiceField(
+            label=_("interview language"), choices=[("", "—")] + language_choices(), required=False
         )
 
     def clean_birth_date(self):
@@ -220,7 +224,12 @@ class InterviewView(CaseMixin, TemplateView):
     def setup_form(self, data=None, draft=False):
         self.questionnaire, self.revision, definition = published(INTERVIEW_QUESTIONNAIRE)
         return QuestionnaireForm(
-            definition, data=data, answers=initial_answers(self.case), language="de", prefix="q", draft=draft
+            definition,
+            data=data,
+            answers=initial_answers(self.case, self.request.user),
+            language="de",
+            prefix="q",
+            draft=draft,
         )
 
     def get(self, request, *args, **kwargs):
