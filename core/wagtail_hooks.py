@@ -1,8 +1,12 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .hooks import BOOTSTRAP
 from .panels import RolesPanel
 from .roles import sync_roles
+from .views import AuditLogView
 
 
 @hooks.register(BOOTSTRAP, order=0)
@@ -14,3 +18,21 @@ def bootstrap_roles(*, demo, stdout):
 @hooks.register("construct_homepage_panels")
 def add_roles_panel(request, panels):
     panels.append(RolesPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def audit_log_urls():
+    return [
+        path("audit-log/", AuditLogView.as_view(), name="clearing_audit_log"),
+        path("audit-log/results/", AuditLogView.as_view(results_only=True), name="clearing_audit_log_results"),
+    ]
+
+
+class AuditLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("core.view_auditentry")
+
+
+@hooks.register("register_reports_menu_item")
+def audit_log_menu_item():
+    return AuditLogMenuItem(_("audit log"), reverse("clearing_audit_log"), icon_name="history", order=900)

@@ -59,3 +59,17 @@ def test_database_refuses_an_update_that_bypasses_the_model():
 def test_no_permission_exists_to_change_or_delete_entries():
     codenames = set(Permission.objects.filter(content_type__app_label="core").values_list("codename", flat=True))
     assert codenames == {"view_auditentry"}
+
+
+def test_administrators_read_the_log_others_get_403(client, make_user, bootstrapped):
+    from core import roles
+
+    make_user("dpo", roles.ADMINISTRATOR)
+    make_user("clerk", roles.CLERK)
+    audit.record("case.read", actor=None, fields=["surname"])
+    client.login(username="dpo", password="pw-for-tests-only")
+    page = client.get("/admin/audit-log/").content.decode()
+    assert "case.read" in page and "surname" in page
+    assert "text/csv" in client.get("/admin/audit-log/?export=csv")["Content-Type"]
+    client.login(username="clerk", password="pw-for-tests-only")
+    assert client.get("/admin/audit-log/").status_code == 403
