@@ -41,6 +41,16 @@ def add_question_at_end_of_section(page, title, section_index):
     return new_field.get_attribute("name").removesuffix("-value-field")
 
 
+def add_employer_question(page, title, section_index):
+    """„Arbeitgeber (Name)“, shown only when „Zweck des Aufenthalts = Arbeitnehmer“."""
+    prefix = add_question_at_end_of_section(page, title, section_index)
+    page.select_option(f"select[name='{prefix}-value-field']", "employer_name")
+    page.select_option(f"select[name='{prefix}-value-condition-field']", "stay_category")
+    page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
+    page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
+    return prefix
+
+
 def publish(page):
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name="Veröffentlichen").click()
@@ -61,11 +71,7 @@ def test_admin_adds_a_conditional_question_publishes_and_the_clerk_form_has_it(
     make_user("root", is_superuser=True, is_staff=True)
     login(page, "root")
     page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
-    prefix = add_question_at_end_of_section(page, "Aufenthaltszweck", 1)
-    page.select_option(f"select[name='{prefix}-value-field']", "employer_name")
-    page.select_option(f"select[name='{prefix}-value-condition-field']", "stay_category")
-    page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
-    page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
+    prefix = add_employer_question(page, "Aufenthaltszweck", 1)
     page.locator(f"select[name='{prefix}-value-field']").scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "builder-new-question.png")
     publish(page)
@@ -116,11 +122,7 @@ def test_publishing_a_condition_on_a_later_field_shows_a_german_error_on_that_fi
     make_user("root", is_superuser=True, is_staff=True)
     login(page, "root")
     page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
-    prefix = add_question_at_end_of_section(page, "Identität", 0)
-    page.select_option(f"select[name='{prefix}-value-field']", "employer_name")
-    page.select_option(f"select[name='{prefix}-value-condition-field']", "stay_category")
-    page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
-    page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
+    add_employer_question(page, "Identität", 0)
     publish(page)
     error = page.locator(".error-message", has_text="erst später abgefragt")
     error.first.wait_for()

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from core import roles
 from plugins.intake.definition_files import load_directory
 from plugins.intake.models import Questionnaire
 
@@ -138,3 +139,8 @@ def probe(db, tmp_path):
 @pytest.fixture
 def probe_definition(probe):
     return probe.live_revision.content["compiled"]
+
+
+@pytest.fixture
+def clerk(make_user, bootstrapped):
+    return make_user("clerk", roles.CLERK)

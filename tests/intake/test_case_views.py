@@ -18,11 +18,6 @@ PASSWORD = "pw-for-tests-only"
 
 
 @pytest.fixture
-def clerk(make_user, bootstrapped):
-    return make_user("clerk", roles.CLERK)
-
-
-@pytest.fixture
 def clerk_client(client, clerk):
     client.login(username="clerk", password=PASSWORD)
     return client

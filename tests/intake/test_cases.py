@@ -60,11 +60,6 @@ COMPLETE_INTERVIEW = {
 
 
 @pytest.fixture
-def clerk(make_user, bootstrapped):
-    return make_user("clerk", roles.CLERK)
-
-
-@pytest.fixture
 def case(clerk):
     return open_case(
         surname="Țurcanu",
