@@ -372,7 +372,7 @@ class CaseViewSet(ModelViewSet):
             Column("surname", label=_("surname")),
             Column("first_names", label=_("first names")),
             DateColumn("birth_date", label=_("date of birth")),
-            Column("nationality", label=_("nationality")),
+            Column("nationality_name", label=_("nationality"), sort_key="nationality"),
             Column("get_status_display", label=_("status"), sort_key="status"),
             Column("assigned_clerk", label=_("clerk")),
             DateColumn("created_at", label=_("created")),

@@ -50,6 +50,9 @@ class VerifyView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
     def get_page_title(self):
         return _("Verify a release certificate")
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_initial(self):
         return {"code": self.kwargs.get("code", "")}
 

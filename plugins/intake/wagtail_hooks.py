@@ -11,7 +11,7 @@ from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
 
 from .admin_forms import CatalogueFieldForm, QuestionnaireForm
 from .case_views import CaseViewSet
-from .models import CatalogueField, Questionnaire
+from .models import CatalogueField, CertificateWording, Questionnaire
 from .verification_views import ConfirmRegistrationView, VerifyView
 from .views import CatalogueFieldDeleteView
 
@@ -37,8 +37,16 @@ class QuestionnaireViewSet(SnippetViewSet):
     edit_handler = ObjectList([*Questionnaire.panels, FieldPanel("confirm_removal")], base_form_class=QuestionnaireForm)
 
 
+class CertificateWordingViewSet(SnippetViewSet):
+    model = CertificateWording
+    icon = "doc-full"
+    menu_label = _("Certificate wording")
+    menu_order = 300
+    list_display = ["language", "title"]
+
+
 class QuestionnaireGroup(SnippetViewSetGroup):
-    items = (QuestionnaireViewSet, CatalogueFieldViewSet)
+    items = (QuestionnaireViewSet, CatalogueFieldViewSet, CertificateWordingViewSet)
     menu_icon = "form"
     menu_label = _("Questionnaires")
     menu_name = "questionnaires"
@@ -78,7 +86,7 @@ def verify_menu_item():
 def intake_permissions():
     manage = [
         f"intake.{action}_{model}"
-        for model in ("questionnaire", "cataloguefield")
+        for model in ("questionnaire", "cataloguefield", "certificatewording")
         for action in ("add", "change", "delete", "view")
     ] + ["intake.publish_questionnaire", "intake.lock_questionnaire"]
     return {
@@ -99,10 +107,12 @@ def intake_permissions():
 
 @hooks.register(BOOTSTRAP, order=100)
 def bootstrap_form_definitions(*, demo, stdout):
+    from .certificate import ensure_default_wordings
     from .definition_files import load_directory
 
     report = load_directory(publish=True, only_missing=True)
+    wordings = ensure_default_wordings()
     stdout.write(
         f"Questionnaires: {len(report.created_fields)} catalogue fields, "
-        f"{len(report.created_questionnaires)} questionnaires created."
+        f"{len(report.created_questionnaires)} questionnaires, {wordings} certificate wordings created."
     )

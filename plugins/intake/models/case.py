@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 
 class Counter(models.Model):
@@ -76,6 +77,10 @@ class Case(models.Model):
     @property
     def full_name(self):
         return f"{self.first_names} {self.surname}"
+
+    @property
+    def nationality_name(self):
+        return dict(countries).get(self.nationality, self.nationality)
 
 
 class CaseStatusChange(models.Model):

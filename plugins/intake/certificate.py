@@ -1,0 +1,113 @@
+"""The release certificate as a PDF: A4, German plus the person's language, embedded Unicode font, QR code."""
+
+import base64
+import io
+import json
+from pathlib import Path
+
+import segno
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+from .models import CertificateWording
+from .release import display_code
+
+FONT_DIR = Path(__file__).resolve().parent / "static" / "intake" / "fonts"
+DEFAULTS = Path(__file__).resolve().parent / "defaults" / "certificate_wording.json"
+WORDING_FIELDS = (
+    "title",
+    "confirmation",
+    "bring",
+    "note",
+    "appointment",
+    "verification",
+    "office_name",
+    "office_address",
+)
+
+
+class CertificateRenderError(Exception):
+    pass
+
+
+def shipped_wordings():
+    return json.loads(DEFAULTS.read_text(encoding="utf-8"))
+
+
+def ensure_default_wordings():
+    """Create the shipped wording of every language that has none; never overwrite an edited one."""
+    existing = set(CertificateWording.objects.values_list("language", flat=True))
+    missing = [
+        CertificateWording(language=code, **texts) for code, texts in shipped_wordings().items() if code not in existing
+    ]
+    CertificateWording.objects.bulk_create(missing)
+    return len(missing)
+
+
+def verification_url(certificate):
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/intake/verify/{certificate.verification_code}/"
+
+
+def _wordings(second_language):
+    rows = {w.language: w for w in CertificateWording.objects.filter(language__in={"de", second_language})}
+    german = rows.get("de") or CertificateWording(language="de", **shipped_wordings()["de"])
+    second = rows.get(second_language) if second_language and second_language != "de" else None
+    return german, second
+
+
+def _texts(wording, issued, appointment):
+    with translation.override(wording.language):
+        date = formats.date_format(issued, "SHORT_DATE_FORMAT")
+        when = formats.date_format(appointment, "SHORT_DATE_FORMAT") if appointment else ""
+    return {
+        "language": wording.language,
+        "title": wording.title,
+        "confirmation": wording.confirmation.format(date=date),
+        "bring": wording.bring,
+        "note": wording.note,
+        "appointment": wording.appointment.format(appointment=when) if appointment else "",
+        "verification": wording.verification,
+    }
+
+
+def _qr_data_uri(url):
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def render_certificate_pdf(certificate):
+    case = certificate.case
+    german, second = _wordings(certificate.language)
+    issued = timezone.localtime(certificate.issued_at).date()
+    appointment = (
+        timezone.localtime(certificate.follow_up_appointment).date() if certificate.follow_up_appointment else None
+    )
+    url = verification_url(certificate)
+    html = render_to_string(
+        "intake/certificate.html",
+        {
+            "font_regular": (FONT_DIR / "DejaVuSans.ttf").as_posix(),
+            "font_bold": (FONT_DIR / "DejaVuSans-Bold.ttf").as_posix(),
+            "office_name": german.office_name,
+            "office_address": german.office_address,
+            "german": _texts(german, issued, appointment),
+            "second": _texts(second, issued, appointment) if second else None,
+            "case": case,
+            "certificate": certificate,
+            "issued": issued,
+            "appointment": appointment,
+            "code": display_code(certificate.verification_code),
+            "qr": _qr_data_uri(url),
+            "url": url,
+        },
+    )
+    output = io.BytesIO()
+    policy = ResourceAccessPolicy(base_dir=str(FONT_DIR), extra_roots=(str(FONT_DIR),), allow_remote=False)
+    status = pisa.CreatePDF(html, dest=output, encoding="utf-8", resource_policy=policy)
+    if status.err:
+        raise CertificateRenderError(f"xhtml2pdf reported {status.err} error(s) rendering {certificate.number}")
+    return output.getvalue()

@@ -1,0 +1,105 @@
+"""The certificate PDF: every glyph, a QR code that scans, honest wording."""
+
+import datetime
+import subprocess
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from plugins.intake.case_file import open_case
+from plugins.intake.certificate import ensure_default_wordings, render_certificate_pdf, verification_url
+from plugins.intake.models import CertificateWording, ReleaseCertificate
+from plugins.intake.release import new_verification_code
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [
+    ("Ștefan", "Țurcanu", "RO", "ro", "Certificat de eliberare"),
+    ("Łukasz", "Żółć", "PL", "pl", "Zaświadczenie o zwolnieniu"),
+    ("Иван", "Петров", "BG", "bg", "Удостоверение за освобождаване"),
+    ("Ődön", "Gősi", "HU", "hu", "Továbbengedési igazolás"),
+]
+
+
+def certificate_for(first_names, surname, nationality, language, number=1, appointment=None):
+    case = open_case(
+        surname=surname,
+        first_names=first_names,
+        birth_date=datetime.date(1990, 4, 1),
+        nationality=nationality,
+        language=language,
+    )
+    return ReleaseCertificate.objects.create(
+        case=case,
+        number=f"FS-2026-{number:05d}",
+        verification_code=new_verification_code(),
+        language=language,
+        follow_up_appointment=appointment,
+    )
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("first_names, surname, nationality, language, second_title", PEOPLE)
+def test_names_render_exactly_and_the_qr_code_scans(
+    bootstrapped, artifacts, first_names, surname, nationality, language, second_title
+):
+    certificate = certificate_for(first_names, surname, nationality, language)
+    path = artifacts / f"certificate-{language}.pdf"
+    path.write_bytes(render_certificate_pdf(certificate))
+
+    text = pdf_text(path)
+    assert f"{first_names} {surname}" in text
+    assert "■" not in text and "\ufffd" not in text
+    assert "Freigabeschein" in text and second_title in text
+    assert "Dieser Freigabeschein ist keine Voraussetzung für die Anmeldung und ersetzt sie nicht." in text
+    assert certificate.number in text and certificate.case.reference in text
+
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(path), str(path.with_suffix(""))], check=True)
+    decoded = subprocess.run(
+        ["zbarimg", "--raw", "-q", str(path.with_suffix(".png"))], capture_output=True, text=True
+    ).stdout.strip()
+    assert decoded == verification_url(certificate)
+
+
+def test_the_font_is_embedded(bootstrapped, tmp_path):
+    path = tmp_path / "c.pdf"
+    path.write_bytes(render_certificate_pdf(certificate_for("Ana", "Pop", "RO", "ro")))
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert any("DejaVuSans" in line and " yes " in line for line in fonts.splitlines())
+
+
+def test_a_booked_appointment_and_german_only_when_no_translation(bootstrapped, tmp_path):
+    appointment = timezone.make_aware(datetime.datetime(2026, 12, 3, 9, 0))
+    certificate = certificate_for("Marko", "Horvat", "HR", "hr", appointment=appointment)
+    path = tmp_path / "c.pdf"
+    path.write_bytes(render_certificate_pdf(certificate))
+    text = pdf_text(path)
+    assert "Ihr Termin im Bürgerbüro: 03.12.2026" in text
+    assert "Marko Horvat" in text and "Certificat" not in text
+
+
+def test_an_edited_wording_is_used_and_never_overwritten(bootstrapped, tmp_path):
+    wording = CertificateWording.objects.get(language="de")
+    wording.title = "Laufzettel Clearingstelle"
+    wording.save()
+    assert ensure_default_wordings() == 0
+    assert CertificateWording.objects.get(language="de").title == "Laufzettel Clearingstelle"
+    path = tmp_path / "c.pdf"
+    path.write_bytes(render_certificate_pdf(certificate_for("Ana", "Pop", "RO", "ro")))
+    assert "Laufzettel Clearingstelle" in pdf_text(path)
+
+
+def test_shipped_wordings_exist_for_six_languages(bootstrapped):
+    assert sorted(CertificateWording.objects.values_list("language", flat=True)) == ["bg", "de", "en", "hu", "pl", "ro"]
+
+
+def test_unknown_placeholders_are_refused_in_german(bootstrapped):
+    wording = CertificateWording.objects.get(language="de")
+    wording.confirmation = "Gespräch am {datum}."
+    with pytest.raises(ValidationError) as error:
+        wording.full_clean()
+    assert "Unbekannter Platzhalter {datum}; hier erlaubt: {date}" in error.value.message_dict["confirmation"]
