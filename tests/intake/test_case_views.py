@@ -195,3 +195,22 @@ def test_clerks_cannot_verify_and_the_office_cannot_see_cases(client, clerk_clie
     make_user("buero", roles.CITIZENS_OFFICE)
     client.login(username="buero", password=PASSWORD)
     assert client.get(reverse("intake_case:detail", args=[case.pk])).status_code == 403
+
+
+def test_another_plugin_offers_starts_through_the_hook_and_prefills_the_form(clerk_client):
+    from wagtail import hooks
+
+    from core.hooks import INTAKE_START_OPTIONS
+
+    start = reverse("intake_case:add") + "?surname=Popescu&first_names=Maria&birth_date=1999-09-09&source=booking:17"
+
+    def todays_bookings(request):
+        return [{"label": "09:30 Maria Popescu", "url": start}]
+
+    with hooks.register_temporarily(INTAKE_START_OPTIONS, todays_bookings):
+        page = clerk_client.get(reverse("intake_case:add")).content.decode()
+    assert "Aus einem Termin beginnen" in page and "09:30 Maria Popescu" in page
+    form = clerk_client.get(start).content.decode()
+    assert 'value="Popescu"' in form and 'value="1999-09-09"' in form
+    clerk_client.post(start, {"surname": "Popescu", "first_names": "Maria", "birth_date": "1999-09-09"})
+    assert Case.objects.get(surname="Popescu").source == "booking:17"
