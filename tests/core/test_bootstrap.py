@@ -1,8 +1,13 @@
+import io
+
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
+from core import roles
+from core.demo_users import DEMO_USERS, ensure_demo_users
 from pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -50,16 +55,7 @@ def test_bootstrap_restores_a_deleted_translation_only(bootstrapped):
 
 
 def test_demo_adds_one_user_per_role_once(monkeypatch):
-    from django.contrib.auth import get_user_model
-
-    from core import roles
-    from core.demo_users import DEMO_USERS
-
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    import io
-
-    from core.demo_users import ensure_demo_users
-
     call_command("bootstrap")
     ensure_demo_users(io.StringIO())
     clerk = get_user_model().objects.get(username="sachbearbeitung")
