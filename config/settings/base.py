@@ -14,6 +14,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEFAULT_PLUGINS = "intake,scheduling,referrals"
 CLEARING_PLUGINS = parse_plugin_list(env.str("CLEARING_PLUGINS", default=DEFAULT_PLUGINS))
+# Invented people and demo logins (`bootstrap --demo`, `seed_demo`); production turns it off.
+DEMO_DATA_ALLOWED = True
 
 INSTALLED_APPS = [
     "core",

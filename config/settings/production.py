@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import MIDDLEWARE, STORAGES, env
 
 DEBUG = False
+# Demo cases look real and demo users share one password: never in a live database.
+DEMO_DATA_ALLOWED = False
 
 try:
     SECRET_KEY = env.str("SECRET_KEY")

@@ -116,3 +116,7 @@ def bootstrap_form_definitions(*, demo, stdout):
         f"Questionnaires: {len(report.created_fields)} catalogue fields, "
         f"{len(report.created_questionnaires)} questionnaires, {wordings} certificate wordings created."
     )
+    if demo:
+        from .demo import seed_demo_once
+
+        seed_demo_once(stdout)

@@ -81,3 +81,15 @@ def test_default_database_is_sqlite_and_default_broker_the_orm():
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.Q_CLUSTER['orm'])"
     result = manage("shell", "--no-imports", "-c", code, DJANGO_SETTINGS_MODULE="config.settings.dev")
     assert result.stdout.split() == ["django.db.backends.sqlite3", "default"], result.stderr
+
+
+def test_production_refuses_demo_data():
+    result = manage(
+        "bootstrap",
+        "--demo",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="clearing.example.org",
+    )
+    assert result.returncode == 1
+    assert "DEMO_DATA_ALLOWED" in result.stderr and "Traceback" not in result.stderr
