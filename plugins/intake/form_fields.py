@@ -51,11 +51,14 @@ class DateRuleField(forms.DateField):
 
     def __init__(self, *, rule=None, **kwargs):
         self.rule = rule
+        # The date already on file: it passed the rule when it was entered, and an
+        # appointment that "must not be in the past" must not block saving the case later.
+        self.stored = None
         super().__init__(**kwargs)
 
     def validate(self, value):
         super().validate(value)
-        if value in self.empty_values or not self.rule:
+        if value in self.empty_values or not self.rule or value == self.stored:
             return
         today = timezone.localdate()
         broken = {

@@ -8,9 +8,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .conditions import browser_condition, holds
-from .form_fields import FormFieldBuilder, from_json, to_json
+from .form_fields import DateRuleField, FormFieldBuilder, from_json, to_json
 
 MAX_GROUP_ENTRIES = 30
+
+
+def keep_stored_dates(fields, initial):
+    for key, field in fields.items():
+        if isinstance(field, DateRuleField):
+            field.stored = initial.get(key)
 
 
 class GroupEntryForm(forms.Form):
@@ -19,6 +25,7 @@ class GroupEntryForm(forms.Form):
         self.items = items
         for item in items:
             self.fields[item["key"]] = builder.build(item)
+        keep_stored_dates(self.fields, self.initial)
 
 
 class BaseGroupFormSet(forms.BaseFormSet):
@@ -59,6 +66,7 @@ class QuestionnaireForm(forms.Form):
                 if item["type"] != "group":
                     self.fields[key] = self.builder.build(item)
                     self.initial[key] = from_json(item["type"], answers.get(key))
+        keep_stored_dates(self.fields, self.initial)
         self.current = self._current_answers(answers)
         self.visible = self._visible_keys()
         for section in definition.get("sections", []):

@@ -1,5 +1,6 @@
 """Building, validating and storing answers of a questionnaire."""
 
+import copy
 import datetime
 
 import pytest
@@ -164,3 +165,19 @@ def test_rendering_hides_what_the_stored_answers_hide(probe_definition):
     employer = html.split('data-key="employer_name"')[1].split(">")[0]
     assert "hidden" in employer
     assert '"values": ["worker"]' in html.replace("&quot;", '"')
+
+
+def test_a_date_on_file_keeps_passing_a_rule_that_time_has_broken(probe_definition):
+    definition = copy.deepcopy(probe_definition)
+    items = {item["key"]: item for section in definition["sections"] for item in section["items"]}
+    items["birth_date"]["date"] = "not_past"  # like the Bürgerbüro appointment: upcoming when entered
+    yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    stored = {"birth_date": yesterday}
+
+    unchanged = QuestionnaireForm(definition, data={**VALID, "birth_date": yesterday}, answers=stored)
+    assert unchanged.is_valid(), unchanged.errors
+
+    earlier = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+    changed = QuestionnaireForm(definition, data={**VALID, "birth_date": earlier}, answers=stored)
+    assert not changed.is_valid()
+    assert changed.errors["birth_date"] == ["Das Datum darf nicht in der Vergangenheit liegen."]
