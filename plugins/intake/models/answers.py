@@ -41,7 +41,8 @@ class AnswerSet(models.Model):
 class AnsweredField(models.Model):
     """Which catalogue keys an answer set holds, so a field's use can be counted cheaply."""
 
-    answer_set = models.ForeignKey(AnswerSet, on_delete=models.CASCADE, related_name="answered_fields")
+    # The unique constraint below leads with answer_set and serves as its index.
+    answer_set = models.ForeignKey(AnswerSet, on_delete=models.CASCADE, related_name="answered_fields", db_index=False)
     key = models.CharField(max_length=64, db_index=True)
 
     class Meta:
