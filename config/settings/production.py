@@ -19,6 +19,11 @@ except ImproperlyConfigured as missing:
 if not SECRET_KEY or not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production settings: SECRET_KEY and ALLOWED_HOSTS must not be empty.")
 
+# Printed links (the QR code on release certificates) must reach the live site, not localhost.
+_named_hosts = [host.lstrip(".") for host in ALLOWED_HOSTS if "*" not in host]
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"https://{_named_hosts[0]}" if _named_hosts else "")
+if not WAGTAILADMIN_BASE_URL:
+    raise ImproperlyConfigured("Production settings: set WAGTAILADMIN_BASE_URL (ALLOWED_HOSTS names no host).")
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS if "*" not in host]
 )

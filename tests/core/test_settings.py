@@ -10,7 +10,7 @@ STRONG_KEY = "k7#Qz!p2Lw9@Xv4$Rt8^Mn3&Jb6*Hc1(Gd5)Fe0_Sa7+Ty2=Ui9-Op4~Zx8"
 
 
 def manage(*args, **env):
-    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unset = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "WAGTAILADMIN_BASE_URL")
     environment = {key: value for key, value in os.environ.items() if key not in unset}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -93,3 +93,27 @@ def test_production_refuses_demo_data():
     )
     assert result.returncode == 1
     assert "DEMO_DATA_ALLOWED" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_production_prints_links_to_the_first_allowed_host():
+    code = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS=".clearing.example.org,10.0.0.5",
+    )
+    assert result.stdout.strip() == "https://clearing.example.org", result.stderr
+
+
+def test_production_wants_a_base_url_when_no_host_is_named():
+    result = manage(
+        "check", DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="*"
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "Configuration error: Production settings: set WAGTAILADMIN_BASE_URL (ALLOWED_HOSTS names no host)."
+    )
