@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -371,7 +372,12 @@ class CaseViewSet(ModelViewSet):
             ),
             Column("surname", label=_("surname")),
             Column("first_names", label=_("first names")),
-            DateColumn("birth_date", label=_("date of birth")),
+            Column(
+                "birth_date",
+                label=_("date of birth"),
+                accessor=lambda case: date_format(case.birth_date, "SHORT_DATE_FORMAT"),
+                sort_key="birth_date",
+            ),
             Column("nationality_name", label=_("nationality"), sort_key="nationality"),
             Column("get_status_display", label=_("status"), sort_key="status"),
             Column("assigned_clerk", label=_("clerk")),

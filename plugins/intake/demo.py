@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter as Tally
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Q
 from django.http import Http404
@@ -37,7 +38,7 @@ from django.utils import timezone
 from django_countries import countries
 from faker import Faker
 
-from core import audit
+from core import audit, roles
 
 from .answers import answered_keys
 from .conditions import EMPTY, holds
@@ -59,6 +60,7 @@ QUESTIONNAIRE = "erstgespraech"
 SOURCE = "demo"
 BATCH_SIZE = 2000
 DEFAULT_CASES = 1800  # about a year at the 140–160 arrivals a month the town reports
+MAX_CLERKS = 20
 
 S = CaseStatus
 NONE, DRAFT, FULL = "none", "draft", "full"  # how much of the interview was recorded
@@ -1212,11 +1214,16 @@ def seed_demo_cases(n, *, stdout=None, seed=None, batch_size=BATCH_SIZE):
     drafts = max(1, len(definition.get("sections", [])) - 1)
     report = SeedReport(seed=seed)
     arrivals = plan_arrivals(rng, n, now)
+    # The demo's clerks, when there are any, so the clerk filter and "my cases" have something to show.
+    clerks = list(get_user_model().objects.filter(groups__name=roles.CLERK, is_active=True).order_by("pk")[:MAX_CLERKS])
     for offset in range(0, n, batch_size):
         planned = []
         for created_at, appointment_at, booked in arrivals[offset : offset + batch_size]:
             story = tell(rng, created_at, appointment_at, booked, now)
             person = people.person(timezone.localdate(story.started or appointment_at), follow_up=story.follow_up)
+            clerk = rng.choice(clerks) if clerks and story.recorded != NONE else None
+            if clerk is not None:
+                person.clerk = clerk.get_full_name() or clerk.get_username()
             answers = None
             if story.recorded == FULL:
                 answers = maker.answers(person)
@@ -1231,6 +1238,7 @@ def seed_demo_cases(n, *, stdout=None, seed=None, batch_size=BATCH_SIZE):
                 status=story.status,
                 source=SOURCE,
                 status_changed_at=story.last_change,
+                assigned_clerk=clerk,
             )
             planned.append(Planned(case, person, story, answers))
         _write_batch(planned, questionnaire, revision, report)

@@ -139,6 +139,7 @@ def test_case_list_search_and_filters(clerk_client, clerk, case):
     assert "Kowalski" in clerk_client.get(index, {"q": "kowal"}).content.decode()
     by_birth = clerk_client.get(index, {"q": "29.02.1988"}).content.decode()
     assert "Petrov" in by_birth and "Kowalski" not in by_birth
+    assert "29.02.1988" in by_birth  # the date itself, as it is typed into the search
     assert "Petrov" in clerk_client.get(index, {"q": case.reference}).content.decode()
     by_nationality = clerk_client.get(index, {"nationality": "PL"}).content.decode()
     assert "Kowalski" in by_nationality and "Petrov" not in by_nationality

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_countries import countries
 
+from core import roles
 from core.models import AuditEntry
 from plugins.intake.answers import answered_keys
 from plugins.intake.case_file import TRANSITIONS, open_case
@@ -330,3 +331,16 @@ def test_demo_data_is_refused_where_switched_off(definition, settings, command):
     with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
         call_command(*command, stdout=io.StringIO())
     assert not Case.objects.filter(source="demo").exists()
+
+
+def test_interviewed_demo_cases_belong_to_the_demo_clerks(definition, make_user):
+    petra = make_user("petra", roles.CLERK, first_name="Petra", last_name="Schulze")
+    make_user("office", roles.CITIZENS_OFFICE)
+    seed_demo_cases(40, seed=7)
+    cases = Case.objects.filter(source="demo").select_related("answer_set")
+    for case in cases:
+        answered = case.answer_set_id is not None
+        assert case.assigned_clerk_id == (petra.pk if answered else None), case.status
+        if answered:
+            assert case.answer_set.data.get("staff_member") in (None, "Petra Schulze")
+    assert any(case.assigned_clerk_id for case in cases)
