@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Site
 
 from core import roles
@@ -18,6 +19,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Bootstrap once per run; each test's transaction starts from that state."""
     with django_db_blocker.unblock():
         run_bootstrap(demo=False, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache; user ids repeat after each test's rollback."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -21,6 +21,10 @@ TRANSITIONS = {
     S.DID_NOT_APPEAR: {S.OPEN},
 }
 NEEDS_REASON = {S.WITHDRAWN, S.DID_NOT_APPEAR}
+# What a clerk may set by hand; complete, released and registered only follow from the
+# interview, the release and the Bürgerbüro's confirmation, which check what they need.
+SET_BY_HAND = (S.WITHDRAWN, S.DID_NOT_APPEAR, S.OPEN)
+EDITABLE = {S.OPEN, S.IN_INTERVIEW, S.COMPLETE}
 CORE_ANSWERS = {
     "surname": "surname",
     "first_names": "first_names",
@@ -91,6 +95,12 @@ def change_status(case, to_status, actor, reason=""):
     return case
 
 
+def set_status_by_hand(case, to_status, actor, reason=""):
+    if to_status not in SET_BY_HAND:
+        raise TransitionRefused(_("This status cannot be set by hand."))
+    return change_status(case, to_status, actor, reason=reason)
+
+
 def initial_answers(case, clerk=None):
     """What the interview starts with: the stored answers, or the core data of a new case."""
     if case.answer_set_id:
@@ -106,7 +116,15 @@ def initial_answers(case, clerk=None):
 
 @transaction.atomic
 def save_interview(case, form, *, questionnaire, revision, actor, complete=False):
-    """Store the interview's answers (a draft when not ``complete``) and keep the core data in step."""
+    """Store the interview's answers (a draft when not ``complete``) and keep the core data in step.
+
+    The case is locked and checked again: a colleague may have released it since the form was opened.
+    """
+    case = Case.objects.select_for_update(of=("self",)).select_related("answer_set").get(pk=case.pk)
+    if case.status not in EDITABLE:
+        raise TransitionRefused(
+            _("The case is now “%s”; its interview can no longer be changed.") % CaseStatus(case.status).label
+        )
     answer_set = save_answers(
         form, questionnaire=questionnaire, revision=revision, user=actor, answer_set=case.answer_set
     )
@@ -121,7 +139,7 @@ def save_interview(case, form, *, questionnaire, revision, actor, complete=False
     case.answer_set = answer_set
     if case.assigned_clerk_id is None:
         case.assigned_clerk = actor
-    case.save()
+    case.save(update_fields=[*CORE_ANSWERS.values(), "nationality", "answer_set", "assigned_clerk", "updated_at"])
     audit.record("case.answers", case, actor, fields=sorted(answers), complete=complete)
     if case.status == CaseStatus.OPEN:
         change_status(case, CaseStatus.IN_INTERVIEW, actor)

@@ -1,12 +1,11 @@
 """The clerk's screens: case list, new interview, the interview itself, the case file, release actions."""
 
 import datetime
+import logging
 
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -28,7 +27,16 @@ from core import audit
 from core.hooks import INTAKE_START_OPTIONS
 from core.permissions import PermissionRequiredMixin
 
-from .case_file import TRANSITIONS, TransitionRefused, change_status, initial_answers, open_case, save_interview
+from .case_file import (
+    EDITABLE,
+    SET_BY_HAND,
+    TRANSITIONS,
+    TransitionRefused,
+    initial_answers,
+    open_case,
+    save_interview,
+    set_status_by_hand,
+)
 from .display import answer_sections
 from .form_fields import country_choices, language_choices
 from .forms import QuestionnaireForm
@@ -44,7 +52,6 @@ from .release import (
 )
 
 INTERVIEW_QUESTIONNAIRE = "erstgespraech"
-EDITABLE = {CaseStatus.OPEN, CaseStatus.IN_INTERVIEW, CaseStatus.COMPLETE}
 
 
 def parse_date(text):
@@ -54,6 +61,9 @@ def parse_date(text):
         except ValueError:
             continue
     return None
+
+
+logger = logging.getLogger(__name__)
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -205,7 +215,7 @@ class CaseDetailView(CaseMixin, TemplateView):
             missing=missing_answers(case) if case.status == CaseStatus.COMPLETE else [],
             status_actions=[
                 (status, CaseStatus(status).label)
-                for status in (CaseStatus.WITHDRAWN, CaseStatus.DID_NOT_APPEAR, CaseStatus.OPEN)
+                for status in SET_BY_HAND
                 if status in TRANSITIONS[CaseStatus(case.status)]
             ],
             valid=CertificateStatus.VALID,
@@ -233,37 +243,33 @@ class InterviewView(CaseMixin, TemplateView):
             draft=draft,
         )
 
+    def closed_message(self):
+        return _("The case is now “%s”; its interview can no longer be changed.") % self.case.get_status_display()
+
     def get(self, request, *args, **kwargs):
         if self.case.status not in EDITABLE:
-            messages.warning(request, _("This case is released; its interview can no longer be changed."))
+            messages.warning(request, self.closed_message())
             return redirect("intake_case:detail", self.case.pk)
         if self.case.answer_set_id:
             audit.record("case.read", self.case, request.user, fields=sorted(self.case.answer_set.data))
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
 
     def post(self, request, *args, **kwargs):
-        if self.case.status not in EDITABLE:
-            raise PermissionDenied
         complete = "complete" in request.POST
         form = self.setup_form(request.POST, draft=not complete)
         valid = form.is_valid()
-        if complete and valid:
-            save_interview(
-                self.case,
-                form,
-                questionnaire=self.questionnaire,
-                revision=self.revision,
-                actor=request.user,
-                complete=True,
-            )
-            messages.success(request, _("Interview complete. The case can now be released."))
-            return redirect("intake_case:detail", self.case.pk)
-        draft = form if not complete else self.setup_form(request.POST, draft=True)
-        draft.is_valid()
-        with transaction.atomic():
-            save_interview(
-                self.case, draft, questionnaire=self.questionnaire, revision=self.revision, actor=request.user
-            )
+        try:
+            if complete and valid:
+                self.save(form, complete=True)
+                messages.success(request, _("Interview complete. The case can now be released."))
+                return redirect("intake_case:detail", self.case.pk)
+            draft = form if not complete else self.setup_form(request.POST, draft=True)
+            draft.is_valid()
+            self.save(draft)
+        except TransitionRefused as refused:
+            # Released or closed by a colleague meanwhile: show what was typed, store nothing.
+            messages.error(request, str(refused))
+            return self.render_to_response(self.get_context_data(form=form, closed=True), status=409)
         if valid:
             messages.success(request, _("Draft saved."))
             return redirect("intake_case:interview", self.case.pk)
@@ -282,15 +288,27 @@ class InterviewView(CaseMixin, TemplateView):
             )
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
+    def save(self, form, complete=False):
+        save_interview(
+            self.case,
+            form,
+            questionnaire=self.questionnaire,
+            revision=self.revision,
+            actor=self.request.user,
+            complete=complete,
+        )
+
 
 class StatusView(CaseMixin, View):
     required_permission = "intake.change_case"
 
     def post(self, request, *args, **kwargs):
         try:
-            change_status(self.case, request.POST.get("to", ""), request.user, reason=request.POST.get("reason", ""))
-        except (TransitionRefused, ValueError) as refused:
-            messages.error(request, str(refused) if isinstance(refused, TransitionRefused) else _("Unknown status."))
+            set_status_by_hand(
+                self.case, request.POST.get("to", ""), request.user, reason=request.POST.get("reason", "")
+            )
+        except TransitionRefused as refused:
+            messages.error(request, str(refused))
         else:
             messages.success(request, _("Status changed to “%s”.") % CaseStatus(self.case.status).label)
         return redirect("intake_case:detail", self.case.pk)
@@ -332,10 +350,19 @@ class CertificateActionView(CaseMixin, View):
 
 class CertificatePdfView(CaseMixin, View):
     def get(self, request, certificate_pk, *args, **kwargs):
-        from .certificate import render_certificate_pdf
+        from .certificate import CertificateRenderError, render_certificate_pdf
 
         certificate = get_object_or_404(ReleaseCertificate, pk=certificate_pk, case=self.case)
-        pdf = render_certificate_pdf(certificate)
+        try:
+            pdf = render_certificate_pdf(certificate)
+        except CertificateRenderError:
+            logger.exception("Certificate %s could not be rendered", certificate.number)
+            messages.error(
+                request,
+                _("The PDF of certificate %s could not be created; please check the certificate wording.")
+                % certificate.number,
+            )
+            return redirect("intake_case:detail", self.case.pk)
         audit.record("certificate.download", certificate, request.user, case=self.case.reference)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'

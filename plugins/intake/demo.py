@@ -1169,6 +1169,8 @@ def _write_batch(planned, questionnaire, revision, report):
                     case=item.case,
                     number=cert["number"],
                     verification_code=new_verification_code(),
+                    holder_name=item.case.full_name,
+                    holder_birth_date=item.case.birth_date,
                     status=cert.get("status", CertificateStatus.VALID),
                     language=item.case.language,
                     follow_up_appointment=follow_up,

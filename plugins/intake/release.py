@@ -58,6 +58,8 @@ def _issue(case, actor, language):
         case=case,
         number=f"FS-{year}-{number:05d}",
         verification_code=new_verification_code(),
+        holder_name=case.full_name,
+        holder_birth_date=case.birth_date,
         language=language if language is not None else case.language,
         follow_up_appointment=_follow_up(case),
         issued_by=actor,
@@ -133,7 +135,9 @@ def verify_code(code, actor):
         ReleaseCertificate.objects.select_related("case").filter(verification_code=normalise_code(code)).first()
     )
     outcome = certificate.status if certificate else "unknown"
-    audit.record("certificate.verify", certificate, actor, outcome=outcome)
+    # For an unknown code, its first characters: enough to see a pattern of guesses, useless as a code.
+    tried = {} if certificate else {"code_prefix": normalise_code(code)[:4]}
+    audit.record("certificate.verify", certificate, actor, outcome=outcome, **tried)
     return Verification(outcome=outcome, certificate=certificate)
 
 
@@ -144,6 +148,13 @@ def confirm_registration(certificate, actor):
     certificate = ReleaseCertificate.objects.select_for_update().select_related("case").get(pk=certificate.pk)
     if certificate.status != CertificateStatus.VALID:
         raise ReleaseRefused(_("Only a valid certificate can confirm a registration."))
+    case = Case.objects.select_for_update(of=("self",)).get(pk=certificate.case_id)
+    if case.status == CaseStatus.REGISTERED:
+        raise ReleaseRefused(_("The registration has already been confirmed."))
+    if case.status != CaseStatus.RELEASED:
+        raise ReleaseRefused(
+            _("Only a released case can be registered (status now: %s).") % CaseStatus(case.status).label
+        )
     change_status(certificate.case, CaseStatus.REGISTERED, actor)
     audit.record("case.registered", certificate.case, actor, certificate=certificate.number)
     return certificate.case

@@ -12,8 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.permissions import PermissionRequiredMixin
 
-from .models import ReleaseCertificate
-from .release import ReleaseRefused, confirm_registration, display_code, normalise_code, verify_code
+from .release import ReleaseRefused, confirm_registration, display_code, verify_code
 
 FAILURE_LIMIT = 10
 FAILURE_WINDOW = 15 * 60
@@ -81,11 +80,17 @@ class VerifyView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
 
 
 class ConfirmRegistrationView(PermissionRequiredMixin, View):
+    """Confirms only after the same audited, rate-limited look-up as the verification page."""
+
     required_permission = "intake.confirm_registration"
 
     def post(self, request, code):
-        certificate = ReleaseCertificate.objects.filter(verification_code=normalise_code(code)).first()
+        if too_many_failures(request):
+            messages.error(request, _("Too many unknown codes. Please wait a quarter of an hour and try again."))
+            return redirect("intake_verify")
+        certificate = verify_code(code, request.user).certificate
         if certificate is None:
+            note_failure(request)
             messages.error(request, _("Unknown certificate."))
             return redirect("intake_verify")
         try:

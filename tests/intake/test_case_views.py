@@ -215,3 +215,55 @@ def test_another_plugin_offers_starts_through_the_hook_and_prefills_the_form(cle
     assert 'value="Popescu"' in form and 'value="1999-09-09"' in form
     clerk_client.post(start, {"surname": "Popescu", "first_names": "Maria", "birth_date": "1999-09-09"})
     assert Case.objects.get(surname="Popescu").source == "booking:17"
+
+
+@pytest.mark.parametrize("to", [CaseStatus.COMPLETE, CaseStatus.RELEASED, CaseStatus.REGISTERED, "nonsense"])
+def test_the_status_screen_sets_only_the_manual_statuses(clerk_client, clerk, case, to):
+    if to == CaseStatus.REGISTERED:
+        released(case, clerk_client, clerk)
+    before = Case.objects.get(pk=case.pk).status
+    response = clerk_client.post(reverse("intake_case:status", args=[case.pk]), {"to": to}, follow=True)
+    assert "Dieser Status kann nicht von Hand gesetzt werden." in response.content.decode()
+    assert Case.objects.get(pk=case.pk).status == before
+
+
+def test_the_status_screen_still_withdraws_with_a_reason(clerk_client, case):
+    url = reverse("intake_case:status", args=[case.pk])
+    clerk_client.post(url, {"to": CaseStatus.WITHDRAWN, "reason": "Zieht nicht zu."})
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.WITHDRAWN
+
+
+def test_confirming_twice_says_so_instead_of_failing(client, make_user, clerk_client, clerk, case):
+    certificate = released(case, clerk_client, clerk)
+    make_user("buero", roles.CITIZENS_OFFICE)
+    client.login(username="buero", password=PASSWORD)
+    url = reverse("intake_confirm_registration", kwargs={"code": certificate.verification_code})
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "Die Anmeldung wurde bereits bestätigt." in response.content.decode()
+    assert Case.objects.get(pk=case.pk).status_changes.filter(to_status=CaseStatus.REGISTERED).count() == 1
+
+
+def test_an_interview_saved_after_a_colleague_released_keeps_the_input_and_changes_nothing(clerk_client, clerk, case):
+    certificate = released(case, clerk_client, clerk)
+    response = clerk_client.post(
+        reverse("intake_case:interview", args=[case.pk]), {"q-surname": "Petrowski", "draft": "1"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Der Fall ist jetzt „freigegeben“" in page and 'value="Petrowski"' in page
+    case.refresh_from_db()
+    certificate.refresh_from_db()
+    assert case.status == CaseStatus.RELEASED and case.surname == "Petrov"
+    assert certificate.status == "valid"
+
+
+def test_the_confirm_address_is_rate_limited_and_audited_like_the_page(client, make_user, bootstrapped):
+    make_user("buero", roles.CITIZENS_OFFICE)
+    client.login(username="buero", password=PASSWORD)
+    for attempt in range(12):
+        client.post(reverse("intake_confirm_registration", kwargs={"code": f"AAAABBBBCCCC{attempt:04d}"}))
+    assert AuditEntry.objects.filter(action="certificate.verify").count() == 10
+    assert AuditEntry.objects.filter(action="certificate.verify", details__code_prefix="AAAA").count() == 10
+    assert client.post(reverse("intake_verify"), {"code": "AAAA-BBBB-CCCC-9999"}).status_code == 429

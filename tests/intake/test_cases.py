@@ -9,7 +9,7 @@ from core import roles
 from core.models import AuditEntry
 from plugins.intake.case_file import TransitionRefused, change_status, open_case, save_interview
 from plugins.intake.forms import QuestionnaireForm
-from plugins.intake.models import CaseStatus, CertificateStatus
+from plugins.intake.models import Case, CaseStatus, CertificateStatus
 from plugins.intake.questionnaires import published
 from plugins.intake.release import (
     ReleaseRefused,
@@ -115,7 +115,7 @@ def test_interview_draft_then_complete_moves_the_status(case, clerk):
 
 
 def test_release_is_refused_with_a_german_message_when_a_required_answer_is_missing(case, clerk):
-    interview(case, clerk)
+    case = interview(case, clerk)
     answers = case.answer_set
     del answers.data["document_serial_number"]
     answers.save()
@@ -177,3 +177,12 @@ def test_a_revoked_certificate_cannot_confirm_a_registration(case, clerk, make_u
     revoke_certificate(certificate, clerk, "Irrtum")
     with pytest.raises(ReleaseRefused):
         confirm_registration(certificate, make_user("buergerbuero", roles.CITIZENS_OFFICE))
+
+
+def test_a_stale_interview_save_cannot_undo_a_release(clerk, case):
+    stale = Case.objects.get(pk=case.pk)  # the form was opened here
+    interview(case, clerk, complete=True)
+    release_case(case, clerk)
+    with pytest.raises(TransitionRefused, match="kann nicht mehr geändert werden"):
+        interview(stale, clerk, complete=False)
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.RELEASED

@@ -34,9 +34,16 @@ def certificate_for(first_names, surname, nationality, language, number=1, appoi
         case=case,
         number=f"FS-2026-{number:05d}",
         verification_code=new_verification_code(),
+        holder_name=case.full_name,
+        holder_birth_date=case.birth_date,
         language=language,
         follow_up_appointment=appointment,
     )
+
+
+def write(path, pdf):
+    path.write_bytes(pdf)
+    return path
 
 
 def pdf_text(path):
@@ -103,3 +110,24 @@ def test_unknown_placeholders_are_refused_in_german(bootstrapped):
     with pytest.raises(ValidationError) as error:
         wording.full_clean()
     assert "Unbekannter Platzhalter {datum}; hier erlaubt: {date}" in error.value.message_dict["confirmation"]
+
+
+@pytest.mark.parametrize("text", ["am {}.", "am {0}.", "im Jahr {date.year}.", "am {date:>99999999}.", "am {date!r}."])
+def test_only_bare_known_placeholders_pass(bootstrapped, text):
+    wording = CertificateWording.objects.get(language="de")
+    wording.confirmation = f"Gespräch {text}"
+    with pytest.raises(ValidationError) as error:
+        wording.full_clean()
+    assert error.value.message_dict["confirmation"][0].startswith("Unbekannter Platzhalter")
+
+
+def test_an_invalid_certificate_prints_as_invalid_with_the_data_it_was_issued_for(bootstrapped, tmp_path):
+    certificate = certificate_for("Ștefan", "Țurcanu", "RO", "ro")
+    certificate.case.surname = "Țurcanu-Popescu"
+    certificate.case.save()
+    assert "UNGÜLTIG" not in pdf_text(write(tmp_path / "valid.pdf", render_certificate_pdf(certificate)))
+    certificate.status, certificate.revoked_at = "revoked", timezone.now()
+    certificate.save()
+    text = pdf_text(write(tmp_path / "revoked.pdf", render_certificate_pdf(certificate)))
+    assert f"UNGÜLTIG – widerrufen am {timezone.localdate():%d.%m.%Y}" in text
+    assert "Ștefan Țurcanu" in text and "Popescu" not in text

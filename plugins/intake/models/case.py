@@ -111,6 +111,9 @@ class ReleaseCertificate(models.Model):
     number = models.CharField(_("certificate number"), max_length=20, unique=True)
     verification_code = models.CharField(_("verification code"), max_length=32, unique=True)
     status = models.CharField(max_length=20, choices=CertificateStatus.choices, default=CertificateStatus.VALID)
+    # As printed: the case's data may be corrected later, the issued document stays what it was.
+    holder_name = models.CharField(_("name"), max_length=300)
+    holder_birth_date = models.DateField(_("date of birth"))
     language = models.CharField(_("second language"), max_length=10, blank=True)
     follow_up_appointment = models.DateTimeField(_("appointment at the Bürgerbüro"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)

@@ -56,11 +56,16 @@ class CertificateWording(models.Model):
         ):
             allowed = PLACEHOLDERS.get(field, set())
             try:
-                used = {name for _text, name, _spec, _conv in string.Formatter().parse(getattr(self, field)) if name}
+                parts = list(string.Formatter().parse(getattr(self, field)))
             except ValueError:
                 errors[field] = _("Unbalanced braces; use {{ and }} for a literal brace.")
                 continue
-            unknown = used - allowed
+            # Only a bare {name}: "{}", "{0}", "{date.year}" or "{date:>999999}" would break or bloat the PDF.
+            unknown = {
+                f"{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}"
+                for _text, name, spec, conv in parts
+                if name is not None and (name not in allowed or spec or conv)
+            }
             if unknown:
                 errors[field] = _("Unknown placeholder %(unknown)s; allowed here: %(allowed)s") % {
                     "unknown": ", ".join(f"{{{name}}}" for name in sorted(unknown)),
