@@ -172,9 +172,11 @@ class QuestionnaireForm(forms.Form):
             if key not in self.visible:
                 continue
             entries = []
-            for form in formset.forms:
+            for index, form in enumerate(formset.forms):
                 cleaned = getattr(form, "cleaned_data", {})
-                if not form.has_changed() or cleaned.get("DELETE"):
+                # An untouched stored entry stays; an untouched new (extra) row is just empty.
+                blank_new_row = index >= formset.initial_form_count() and not form.has_changed()
+                if blank_new_row or cleaned.get("DELETE"):
                     continue
                 entry = {}
                 for sub in form.items:

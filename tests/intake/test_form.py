@@ -181,3 +181,23 @@ def test_a_date_on_file_keeps_passing_a_rule_that_time_has_broken(probe_definiti
     changed = QuestionnaireForm(definition, data={**VALID, "birth_date": earlier}, answers=stored)
     assert not changed.is_valid()
     assert changed.errors["birth_date"] == ["Das Datum darf nicht in der Vergangenheit liegen."]
+
+
+def test_saving_again_unchanged_keeps_the_stored_group_entries(probe_definition):
+    first = QuestionnaireForm(probe_definition, data=VALID)
+    assert first.is_valid()
+    stored = first.answers()
+    again = QuestionnaireForm(
+        probe_definition,
+        data={**VALID, "children-TOTAL_FORMS": "1", "children-INITIAL_FORMS": "1"},
+        answers=stored,
+    )
+    assert again.is_valid(), [f.errors for f in again.formsets["children"]]
+    assert again.answers()["children"] == [{"child_name": "Ana", "child_birth_date": "2015-06-30"}]
+
+    deleted = QuestionnaireForm(
+        probe_definition,
+        data={**VALID, "children-TOTAL_FORMS": "1", "children-INITIAL_FORMS": "1", "children-0-DELETE": "on"},
+        answers=stored,
+    )
+    assert deleted.is_valid() and "children" not in deleted.answers()
