@@ -1,11 +1,14 @@
 """Admin forms that protect answers already given."""
 
 from django import forms
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.blocks import StreamBlockValidationError
 
-from .usage import answer_sets_using, removed_keys_in_use
+from .models import CatalogueField
+from .usage import answer_sets_using, option_uses, removed_keys_in_use
 
 
 class CatalogueFieldForm(WagtailAdminModelForm):
@@ -32,7 +35,22 @@ class CatalogueFieldForm(WagtailAdminModelForm):
                     )
                     % {"count": count},
                 )
+        elif self.instance.pk and "options" in self.changed_data and cleaned.get("options") is not None:
+            self.refuse_removing_chosen_options(cleaned["options"])
         return cleaned
+
+    def refuse_removing_chosen_options(self, options):
+        stored = CatalogueField.objects.get(pk=self.instance.pk).option_list()
+        kept = {option.value["code"] for option in options}
+        removed = {option["value"] for option in stored} - kept
+        chosen = option_uses(self.instance.key, removed) if removed else {}
+        if chosen:
+            message = _(
+                "Existing answers chose options this change removes: %(options)s (number of answer sets in "
+                "brackets). Keep these options; you may change their labels."
+            ) % {"options": ", ".join(f"„{value}“ ({count})" for value, count in sorted(chosen.items()))}
+            # Wagtail's stream editor shows only block-shaped errors.
+            self.add_error("options", StreamBlockValidationError(non_block_errors=ErrorList([message])))
 
 
 class QuestionnaireForm(WagtailAdminModelForm):

@@ -13,6 +13,20 @@ from .form_fields import DateRuleField, FormFieldBuilder, from_json, to_json
 MAX_GROUP_ENTRIES = 30
 
 
+class _TypedButInvalid:
+    def __repr__(self):
+        return "<typed but invalid>"
+
+
+TYPED_BUT_INVALID = _TypedButInvalid()
+
+
+def _typed(raw):
+    if isinstance(raw, list | tuple):
+        return any(_typed(part) for part in raw)
+    return isinstance(raw, str) and raw.strip() != ""
+
+
 def keep_stored_dates(fields, initial):
     for key, field in fields.items():
         if isinstance(field, DateRuleField):
@@ -92,7 +106,8 @@ class QuestionnaireForm(forms.Form):
             try:
                 current[key] = to_json(self.items[key]["type"], field.clean(raw))
             except ValidationError:
-                current[key] = None
+                # Typed but not valid (yet): "is answered" holds, as in the browser; no value equals it.
+                current[key] = TYPED_BUT_INVALID if _typed(raw) else None
         return current
 
     def _visible_keys(self):

@@ -1,9 +1,13 @@
 """Where catalogue fields are used: by answers and by questionnaires."""
 
+from collections import Counter
+
 from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .definition import referenced_keys
-from .models import AnsweredField, Questionnaire
+from .models import AnsweredField, AnswerSet, Questionnaire
 
 
 def answer_sets_using(key):
@@ -27,6 +31,26 @@ def removed_keys_in_use(questionnaire, new_body):
     return dict(sorted(answer_counts(removed, questionnaire).items()))
 
 
+def _answers_to(data, key):
+    if key in data:
+        yield data[key]
+    for value in data.values():  # sub-fields of repeatable groups
+        if isinstance(value, list):
+            yield from (entry[key] for entry in value if isinstance(entry, dict) and key in entry)
+
+
+def option_uses(key, values):
+    """How many answer sets chose each of ``values`` for ``key`` (also inside groups)."""
+    counts = Counter()
+    holders = AnsweredField.objects.filter(key=key).values("answer_set_id")
+    for data in AnswerSet.objects.filter(pk__in=holders).values_list("data", flat=True).iterator(chunk_size=2000):
+        chosen = set()
+        for answer in _answers_to(data, key):
+            chosen.update(answer if isinstance(answer, list) else [answer])
+        counts.update(chosen & values)
+    return counts
+
+
 def questionnaires_using(key):
     """Questionnaires whose published or draft version asks ``key``."""
     using = []
@@ -37,3 +61,15 @@ def questionnaires_using(key):
         ):
             using.append(questionnaire)
     return using
+
+
+def usage_summary(key):
+    """What deleting ``key`` would break, in words; empty when nothing uses it."""
+    answers = answer_sets_using(key)
+    questionnaires = [str(q) for q in questionnaires_using(key)]
+    parts = []
+    if answers:
+        parts.append(ngettext("%(n)d answer set holds it", "%(n)d answer sets hold it", answers) % {"n": answers})
+    if questionnaires:
+        parts.append(_("used by: %s") % ", ".join(questionnaires))
+    return "; ".join(parts)

@@ -1,4 +1,7 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,6 +15,7 @@ from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
 from .admin_forms import CatalogueFieldForm, QuestionnaireForm
 from .case_views import CaseViewSet
 from .models import CatalogueField, CertificateWording, Questionnaire
+from .usage import usage_summary
 from .verification_views import ConfirmRegistrationView, VerifyView
 from .views import CatalogueFieldDeleteView
 
@@ -120,3 +124,21 @@ def bootstrap_form_definitions(*, demo, stdout):
         from .demo import seed_demo_once
 
         seed_demo_once(stdout)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_used_catalogue_fields(request, instances):
+    """Bulk deletion skips the delete view's check; this hook stops it for fields still in use."""
+    used = [
+        (field.key, usage)
+        for field in instances
+        if isinstance(field, CatalogueField) and (usage := usage_summary(field.key))
+    ]
+    if not used:
+        return None
+    messages.error(
+        request,
+        gettext("Nothing was deleted. Still in use: %s. Remove these fields from the questionnaires first.")
+        % "; ".join(f"„{key}“ ({usage})" for key, usage in used),
+    )
+    return redirect(CatalogueField.snippet_viewset.get_url_name("list"))

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core import roles
 from plugins.intake.answers import save_answers
@@ -88,9 +89,12 @@ def test_deleting_a_used_field_says_what_it_breaks_and_refuses(admin_client, ans
     field = CatalogueField.objects.get(key="employer_name")
     url = reverse("wagtailsnippets_intake_cataloguefield:delete", args=[field.pk])
     response = admin_client.get(url, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("wagtailsnippets_intake_cataloguefield:edit", args=[field.pk])
+    assert response.redirect_chain[-1][0] == reverse("wagtailsnippets_intake_cataloguefield:list")
     page = response.content.decode()
-    assert "kann nicht gelöscht werden: 1 Antwortsatz enthält es; verwendet von: Erstgespräch, Probe." in page
+    assert (
+        "Es wurde nichts gelöscht. Noch in Gebrauch: „employer_name“ "
+        "(1 Antwortsatz enthält es; verwendet von: Erstgespräch, Probe)." in page
+    )
     admin_client.post(url)
     assert CatalogueField.objects.filter(key="employer_name").exists()
 
@@ -125,3 +129,53 @@ def test_a_public_field_needs_every_language(admin_client):
     response = admin_client.post(url, edit_data(field, public="on"))
     assert "braucht alle Inhaltssprachen; es fehlen: bg, hr, hu, pl, ro" in response.content.decode()
     assert not CatalogueField.objects.filter(key="nickname").exists()
+
+
+def test_bulk_deletion_spares_used_fields_and_says_why(admin_client, answered):
+    used = CatalogueField.objects.get(key="employer_name")
+    spare = CatalogueField.objects.create(
+        key="spare", field_type="text", label_de="Reserve", label_en="Spare", purpose="x", legal_basis="y"
+    )
+    url = reverse("wagtail_bulk_action", args=("intake", "cataloguefield", "delete"))
+    response = admin_client.post(f"{url}?id={used.pk}&id={spare.pk}", follow=True)
+    page = response.content.decode()
+    assert "Es wurde nichts gelöscht. Noch in Gebrauch: „employer_name“ (1 Antwortsatz enthält es" in page
+    assert CatalogueField.objects.filter(key__in=["employer_name", "spare"]).count() == 2
+
+    admin_client.post(f"{url}?id={spare.pk}")
+    assert not CatalogueField.objects.filter(key="spare").exists()
+
+
+def options_data(*codes):
+    return nested_form_data(
+        {
+            "options": streamfield(
+                [
+                    ("option", {"code": code, "label_de": code, "label_en": code, "translations": {"count": "0"}})
+                    for code in codes
+                ]
+            )
+        }
+    )
+
+
+def test_options_that_answers_chose_cannot_be_removed(admin_client, answered):
+    field = CatalogueField.objects.get(key="stay_category")
+    url = reverse("wagtailsnippets_intake_cataloguefield:edit", args=[field.pk])
+    response = admin_client.post(url, {**edit_data(field), **options_data("job_seeker", "non_active")})
+    assert response.status_code == 200
+    [error] = response.context["form"].errors.as_data()["options"]
+    assert str(error.non_block_errors[0]).startswith(
+        "Bestehende Antworten haben Optionen gewählt, die diese Änderung entfernt: „worker“ (1)"
+    )
+    assert [option["value"] for option in CatalogueField.objects.get(pk=field.pk).option_list()] == [
+        "worker",
+        "job_seeker",
+        "non_active",
+    ]
+
+    admin_client.post(url, {**edit_data(field), **options_data("worker", "job_seeker")})
+    assert [option["value"] for option in CatalogueField.objects.get(pk=field.pk).option_list()] == [
+        "worker",
+        "job_seeker",
+    ]

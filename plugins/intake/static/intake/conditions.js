@@ -1,16 +1,20 @@
 // Mirrors the server's visibility rules while the person types; the server stays authoritative.
 (function () {
+  // "key" or "prefix-key", and an address's parts "key_0" … "key_4".
+  function namesKey(name, key) {
+    return new RegExp('(^|-)' + key + '(_\\d)?$').test(name);
+  }
+
   function currentValues(root, key) {
-    var inputs = root.querySelectorAll('[name="' + key + '"], [name$="-' + key + '"]');
     var values = [];
-    inputs.forEach(function (input) {
-      if (input.closest('.clearing-group')) { return; }
+    root.querySelectorAll('[name]').forEach(function (input) {
+      if (!namesKey(input.name, key) || input.closest('.clearing-group')) { return; }
       if (input.type === 'radio' || input.type === 'checkbox') {
         if (input.checked) { values.push(input.value); }
       } else if (input.tagName === 'SELECT' && input.multiple) {
         Array.prototype.forEach.call(input.selectedOptions, function (o) { values.push(o.value); });
-      } else if (input.value !== '') {
-        values.push(input.value);
+      } else if (input.value.trim() !== '') {
+        values.push(input.value.trim());  // the server strips text too
       }
     });
     return values;
