@@ -53,6 +53,7 @@ from .models import (
     Counter,
     ReleaseCertificate,
 )
+from .patterns import answer_matches
 from .questionnaires import published
 from .release import new_verification_code
 
@@ -841,7 +842,7 @@ def fits(item, value, today):
             return False
         if not (item.get("min_length") or 0) <= len(value) <= (item.get("max_length") or TEXT_LIMITS[kind]):
             return False
-        if item.get("pattern") and not re.fullmatch(rf"(?:{item['pattern']})", value):
+        if item.get("pattern") and not answer_matches(item["pattern"], value):
             return False
         if kind == "email":
             return EMAIL.match(value) is not None

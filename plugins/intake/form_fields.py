@@ -14,6 +14,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .patterns import PatternValidator
 from .vocabulary import FIELD_TYPES
 
 PHONE = RegexValidator(r"^\+?[0-9 ()/.-]{5,30}$", _("Enter a phone number (digits, spaces, + ( ) / - only)."))
@@ -146,8 +147,7 @@ class FormFieldBuilder:
     def _text_validators(self, item):
         if not item.get("pattern"):
             return []
-        message = self.text(item.get("pattern_message")) or _("The answer does not have the expected form.")
-        return [RegexValidator(rf"^(?:{item['pattern']})$", message)]
+        return [PatternValidator(item["pattern"], self.text(item.get("pattern_message")))]
 
     def create_text_field(self, item, **options):
         return forms.CharField(
@@ -203,10 +203,20 @@ class FormFieldBuilder:
         return forms.ChoiceField(choices=[("", "—")] + language_choices(), **options)
 
     def create_email_field(self, item, **options):
-        return forms.EmailField(max_length=item.get("max_length") or 254, **options)
+        return forms.EmailField(
+            max_length=item.get("max_length") or 254,
+            min_length=item.get("min_length"),
+            validators=self._text_validators(item),
+            **options,
+        )
 
     def create_phone_field(self, item, **options):
-        return forms.CharField(max_length=30, validators=[PHONE, *self._text_validators(item)], **options)
+        return forms.CharField(
+            max_length=min(item.get("max_length") or 30, 30),
+            min_length=item.get("min_length"),
+            validators=[PHONE, *self._text_validators(item)],
+            **options,
+        )
 
     def create_address_field(self, item, **options):
         return AddressField(**options)

@@ -5,17 +5,28 @@ Errors come back as ``(path, message)`` with JSON-style paths such as
 block errors on the exact field, the loader into ``$.sections[2]...`` text.
 """
 
-import re
+import json
 
+import regex
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django_countries import countries
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.blocks.list_block import ListBlockValidationError
 
 from .definition import body_to_sections, catalogue_entries, referenced_keys
+from .form_fields import LANGUAGE_CODES
+from .forms import MAX_GROUP_ENTRIES
+from .patterns import compile_pattern
 from .vocabulary import CHOICE_TYPES, TEXT_TYPES
 
 CONDITIONABLE_TYPES = CHOICE_TYPES | {"yes_no", "country", "nationality", "language"}
+COUNTRY_TYPES = {"country", "nationality"}
+
+
+def shown(value):
+    """A value as the JSON file writes it: ``1`` and ``"1"`` and ``true`` stay apart."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def catalogue_facts(keys):
@@ -99,15 +110,26 @@ class _Checker:
             self.error(path + ("field",), _("The choice field “%s” has no options in the catalogue.") % key)
         self._check_rules(item, path, kind)
         if "fields" in item and kind == "group":
-            if not item["fields"]:
-                self.error(path + ("fields",), _("A group needs at least one question."))
-            low, high = item.get("min_items"), item.get("max_items")
-            if low is not None and high is not None and low > high:
-                self.error(path + ("max_items",), _("“At most” must not be smaller than “at least”."))
+            self._check_group(item, path)
         before = self.position.get(key, len(self.position)) if top_level else self.position.get(group["field"])
         self._check_condition(item.get("condition"), path + ("condition",), before=before, own=key)
         self._check_condition(item.get("required_if"), path + ("required_if",), before=None, own=key)
         self.dependencies[key] = self._condition_keys(item.get("condition"))
+
+    def _check_group(self, item, path):
+        """The form cannot hold more than ``MAX_GROUP_ENTRIES`` entries; a group has no required flag."""
+        if not item["fields"]:
+            self.error(path + ("fields",), _("A group needs at least one question."))
+        low, high = item.get("min_items"), item.get("max_items")
+        if low is not None and not 0 <= low <= MAX_GROUP_ENTRIES:
+            self.error(path + ("min_items",), _("“At least” must be between 0 and %d.") % MAX_GROUP_ENTRIES)
+        if high is not None and not 1 <= high <= MAX_GROUP_ENTRIES:
+            self.error(path + ("max_items",), _("“At most” must be between 1 and %d.") % MAX_GROUP_ENTRIES)
+        if low is not None and high is not None and low > high:
+            self.error(path + ("max_items",), _("“At most” must not be smaller than “at least”."))
+        for name in ("required", "required_if"):
+            if item.get(name):
+                self.error(path + (name,), _("A repeatable group cannot be required; set “at least” instead."))
 
     def _check_rules(self, item, path, kind):
         if ("min" in item or "max" in item) and kind != "number":
@@ -121,9 +143,11 @@ class _Checker:
             self.error(path + ("max_length",), _("The maximum length must not be smaller than the minimum length."))
         if "pattern" in item:
             try:
-                re.compile(item["pattern"])
-            except re.error as error:
+                compile_pattern(item["pattern"])
+            except regex.error as error:
                 self.error(path + ("pattern",), _("The pattern is not a valid regular expression: %s") % error)
+        elif item.get("pattern_message"):
+            self.error(path + ("pattern",), _("A message for the pattern needs a pattern."))
         if "date" in item and kind != "date":
             self.error(path + ("date",), _("Date rules apply to date fields only."))
 
@@ -140,6 +164,9 @@ class _Checker:
             return
         if key in self.in_group:
             self.error(path + ("field",), _("A condition cannot refer to a question inside a group."))
+            return
+        if facts["type"] == "group":
+            self.error(path + ("field",), _("A condition cannot refer to a repeatable group."))
             return
         if key not in self.position:
             self.error(
@@ -165,20 +192,33 @@ class _Checker:
         if op == "one_of" and not isinstance(value, list) or values in ([], [None], [""]):
             self.error(path + ("value",), _("Enter the value(s) the condition compares with."))
             return
-        if facts["type"] == "yes_no":
-            allowed = {True, False}
-        elif facts["type"] in CHOICE_TYPES:
-            allowed = set(facts["options"])
+        self._check_values(values, facts, path + ("value",))
+
+    def _check_values(self, values, facts, path):
+        """Typed strictly: ``1`` is not ``true`` and ``"true"`` is not ``true``, as they are for ``in``."""
+        kind = facts["type"]
+        if kind == "yes_no":
+            allowed = [True, False]
+            unknown = [v for v in values if not isinstance(v, bool)]
         else:
+            if kind in CHOICE_TYPES:
+                allowed = facts["options"]
+            elif kind in COUNTRY_TYPES:
+                allowed = [country.code for country in countries]
+            else:
+                allowed = LANGUAGE_CODES
+            unknown = [v for v in values if not isinstance(v, str) or v not in allowed]
+        if not unknown:
             return
-        unknown = [str(v) for v in values if v not in allowed]
-        if unknown:
-            shown = ", ".join(str(a).lower() if isinstance(a, bool) else a for a in allowed)
-            self.error(
-                path + ("value",),
-                _("Unknown value %(unknown)s; possible: %(allowed)s")
-                % {"unknown": ", ".join(unknown), "allowed": shown},
-            )
+        listed = ", ".join(shown(v) for v in unknown)
+        if kind in COUNTRY_TYPES:
+            self.error(path, _("Unknown country code %s; use two capital letters as in ISO 3166, e.g. HU.") % listed)
+            return
+        self.error(
+            path,
+            _("Unknown value %(unknown)s; possible: %(allowed)s")
+            % {"unknown": listed, "allowed": ", ".join(shown(a) for a in allowed)},
+        )
 
     @staticmethod
     def _condition_keys(condition):

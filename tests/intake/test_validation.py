@@ -3,6 +3,7 @@
 import copy
 
 import pytest
+from django.utils import translation
 
 from plugins.intake.validation import check_sections
 
@@ -121,3 +122,86 @@ def test_rules_that_do_not_fit(item, path_end, fragment):
     data = [{"key": "only", "title": {"de": "A", "en": "A"}, "items": items}]
     found = messages(data)
     assert any(path[-1] == path_end and fragment in message for path, message in found), found
+
+
+def only(*items):
+    return [{"key": "only", "title": {"de": "A", "en": "A"}, "items": list(items)}]
+
+
+def english(data):
+    with translation.override("en"):
+        return messages(data)
+
+
+CHILDREN = {"field": "children", "fields": [{"field": "child_name"}]}
+
+
+@pytest.mark.parametrize(
+    "bounds, path_end, message",
+    [
+        ({"max_items": 31}, "max_items", "“At most” must be between 1 and 30."),
+        ({"max_items": 0}, "max_items", "“At most” must be between 1 and 30."),
+        ({"min_items": 31}, "min_items", "“At least” must be between 0 and 30."),
+        ({"min_items": 5, "max_items": 3}, "max_items", "“At most” must not be smaller than “at least”."),
+    ],
+)
+def test_group_sizes_the_form_cannot_hold_are_refused(bounds, path_end, message):
+    assert (("sections", 0, "items", 0, path_end), message) in english(only({**CHILDREN, **bounds}))
+
+
+@pytest.mark.parametrize("rule", ["required", "required_if"])
+def test_a_group_cannot_be_required(rule):
+    value = True if rule == "required" else {"field": "has_children", "op": "is_set"}
+    found = english(only({"field": "has_children"}, {**CHILDREN, rule: value}))
+    message = "A repeatable group cannot be required; set “at least” instead."
+    assert (("sections", 0, "items", 1, rule), message) in found
+
+
+@pytest.mark.parametrize("rule", ["condition", "required_if"])
+def test_a_condition_cannot_refer_to_a_repeatable_group(rule):
+    found = english(only(CHILDREN, {"field": "notes", rule: {"field": "children", "op": "is_set"}}))
+    assert found == [(("sections", 0, "items", 1, rule, "field"), "A condition cannot refer to a repeatable group.")]
+
+
+def test_a_section_condition_cannot_refer_to_a_repeatable_group():
+    data = only(CHILDREN)
+    data.append({"key": "later", "title": {"de": "B", "en": "B"}, "items": [{"field": "notes"}]})
+    data[1]["condition"] = {"field": "children", "op": "is_set"}
+    assert english(data) == [(("sections", 1, "condition", "field"), "A condition cannot refer to a repeatable group.")]
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("has_children", 1, "Unknown value 1; possible: true, false"),
+        ("has_children", 0, "Unknown value 0; possible: true, false"),
+        ("has_children", "true", 'Unknown value "true"; possible: true, false'),
+        ("has_children", [True, 1], "Unknown value 1; possible: true, false"),
+        ("stay_category", ["worker", 1], 'Unknown value 1; possible: "worker", "job_seeker", "non_active"'),
+        ("nationalities", "hu", 'Unknown country code "hu"; use two capital letters as in ISO 3166, e.g. HU.'),
+    ],
+)
+def test_condition_values_are_typed_strictly(field, value, message):
+    op = "one_of" if isinstance(value, list) else "equals"
+    data = only({"field": field}, {"field": "notes", "condition": {"field": field, "op": op, "value": value}})
+    assert english(data) == [(("sections", 0, "items", 1, "condition", "value"), message)]
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("has_children", True), ("has_children", False), ("stay_category", "worker"), ("nationalities", "HU")],
+)
+def test_condition_values_of_the_right_type_pass(field, value):
+    data = only({"field": field}, {"field": "notes", "condition": {"field": field, "op": "equals", "value": value}})
+    assert messages(data) == []
+
+
+def test_a_pattern_message_needs_a_pattern():
+    found = english(only({"field": "surname", "pattern_message": {"de": "Nur Buchstaben"}}))
+    assert found == [(("sections", 0, "items", 0, "pattern"), "A message for the pattern needs a pattern.")]
+
+
+def test_a_pattern_is_checked_as_the_form_uses_it():
+    assert messages(only({"field": "surname", "pattern": "(?i)[a-z]+"})) == []
+    [(path, message)] = messages(only({"field": "surname", "pattern": "a)|(b"}))
+    assert path == ("sections", 0, "items", 0, "pattern") and "regulärer Ausdruck" in message
