@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from jsonschema import Draft202012Validator
+from wagtail.blocks.base import get_error_json_data
 
 from .definition import body_to_sections, sections_to_body
 from .models import CatalogueField, Questionnaire
@@ -49,6 +50,45 @@ def json_path(parts):
     return text
 
 
+# Where a model field or child block lives in the file, when the names differ.
+FILE_PATHS = {
+    "label_de": ("label", "de"),
+    "label_en": ("label", "en"),
+    "help_de": ("help_text", "de"),
+    "help_en": ("help_text", "en"),
+    "field_type": ("type",),
+    "title_de": ("title", "de"),
+    "title_en": ("title", "en"),
+    "description_de": ("description", "de"),
+    "description_en": ("description", "en"),
+    "pattern_message_de": ("pattern_message", "de"),
+    "pattern_message_en": ("pattern_message", "en"),
+    "answer": ("value",),
+}
+
+
+def _block_problems(where, data, path):
+    """Wagtail's nested block errors (``as_json_data()``) → one line per message, at its file path."""
+    problems = [f"{where}: {json_path(path)}: {message}" for message in data.get("messages", [])]
+    for step, child in data.get("blockErrors", {}).items():
+        problems += _block_problems(where, child, path + FILE_PATHS.get(step, (step,)))
+    return problems
+
+
+def validation_problems(file_name, path, error):
+    """A model's or block's ``ValidationError`` → file, JSON path and message for each problem."""
+    if not hasattr(error, "error_dict"):
+        return _block_problems(file_name, get_error_json_data(error), path)
+    problems = []
+    for name, errors in error.error_dict.items():
+        for each in errors:
+            data = get_error_json_data(each)
+            problems += _block_problems(
+                file_name, data if name == NON_FIELD_ERRORS else {"blockErrors": {name: data}}, path
+            )
+    return problems
+
+
 # -- reading and checking ------------------------------------------------------------
 def read_directory(directory):
     """Parsed files by name, plus the problems found; nothing touches the database."""
@@ -75,7 +115,11 @@ def read_directory(directory):
 
 
 def _catalogue_problems(name, fields):
-    """What the schema cannot say: unique keys and option values, every language for public fields."""
+    """What the schema cannot say: unique keys and option values, every language for public fields.
+
+    A help text needs a label in its language: the CMS keeps further languages
+    as label + help text pairs and would drop it.
+    """
     problems = []
     seen = set()
     every_language = set(content_language_codes())
@@ -84,6 +128,8 @@ def _catalogue_problems(name, fields):
         if entry["key"] in seen:
             problems.append(f"{where}.key: the key “{entry['key']}” appears twice")
         seen.add(entry["key"])
+        for code in sorted(set(entry.get("help_text") or {}) - set(entry["label"])):
+            problems.append(f"{where}.help_text.{code}: a help text needs a label in the same language")
         options = entry.get("options") or []
         codes = [option["value"] for option in options]
         if len(set(codes)) != len(codes):
@@ -197,30 +243,43 @@ def _apply_entry(entry, plain):
     entry.public = plain.get("public", False)
 
 
-def _load_catalogue(fields, only_missing, report):
+def _save_entry(entry, plain, where):
+    """Problems instead of a traceback when the model refuses what the schema let through."""
+    _apply_entry(entry, plain)
+    try:
+        entry.full_clean()
+    except ValidationError as error:
+        return validation_problems(*where, error)
+    entry.save()
+    return []
+
+
+def _load_catalogue(name, fields, only_missing, report):
     existing = {entry.key: entry for entry in CatalogueField.objects.all()}
     problems = []
-    for plain in fields:
+    for index, plain in enumerate(fields):
+        where = (name, ("fields", index))
         entry = existing.get(plain["key"])
         if entry is None:
             entry = CatalogueField(key=plain["key"])
-            _apply_entry(entry, plain)
-            entry.full_clean()
-            entry.save()
-            report.created_fields.append(entry.key)
+            found = _save_entry(entry, plain, where)
+            problems += found
+            if not found:
+                report.created_fields.append(entry.key)
             continue
         if only_missing or _normalise_entry(catalogue_entry_to_plain(entry)) == _normalise_entry(plain):
             continue
         if entry.field_type != plain["type"] and answer_sets_using(entry.key):
             problems.append(
-                f"catalogue: “{entry.key}” is held by {answer_sets_using(entry.key)} answer sets; "
-                f"its type cannot change from {entry.field_type} to {plain['type']}"
+                f"{name}: {json_path(where[1] + ('type',))}: “{entry.key}” is held by "
+                f"{answer_sets_using(entry.key)} answer sets; its type cannot change from {entry.field_type} "
+                f"to {plain['type']}"
             )
             continue
-        _apply_entry(entry, plain)
-        entry.full_clean()
-        entry.save()
-        report.updated_fields.append(entry.key)
+        found = _save_entry(entry, plain, where)
+        problems += found
+        if not found:
+            report.updated_fields.append(entry.key)
     return problems
 
 
@@ -247,33 +306,45 @@ def questionnaire_to_plain(questionnaire):
 
 
 def _normalise_questionnaire(plain):
+    """What means the same compares the same: an absent condition is null, not required is false."""
     plain = json.loads(json.dumps(plain))
     for section in plain["sections"]:
         if not section.get("condition"):
             section.pop("condition", None)
+        for item in section["items"]:
+            for each in (item, *item.get("fields", [])):
+                if each.get("required") is False:
+                    del each["required"]
     if not plain.get("description"):
         plain.pop("description", None)
     return plain
 
 
-def _apply_questionnaire(questionnaire, plain):
+def _apply_questionnaire(questionnaire, plain, name):
+    """Raises ``DefinitionError`` with file paths when the model or its blocks refuse a value."""
     questionnaire.title_de, questionnaire.title_en = plain["title"]["de"], plain["title"]["en"]
     description = plain.get("description") or {}
     questionnaire.description_de = description.get("de", "")
     questionnaire.description_en = description.get("en", "")
     questionnaire.body = sections_to_body(plain["sections"])
-    block = Questionnaire._meta.get_field("body").stream_block
+    problems = []
     try:
-        block.clean(questionnaire.body)
+        questionnaire.full_clean(exclude=["body", "compiled"], validate_unique=False)
     except ValidationError as error:
-        raise DefinitionError([f"{plain['slug']}: {message}" for message in error.messages]) from None
+        problems += validation_problems(name, (), error)
+    try:
+        Questionnaire._meta.get_field("body").stream_block.clean(questionnaire.body)
+    except ValidationError as error:
+        problems += validation_problems(name, ("sections",), error)
+    if problems:
+        raise DefinitionError(problems)
 
 
-def _load_questionnaire(plain, publish, only_missing, report):
+def _load_questionnaire(name, plain, publish, only_missing, report):
     questionnaire = Questionnaire.objects.filter(slug=plain["slug"]).first()
     if questionnaire is None:
         questionnaire = Questionnaire(slug=plain["slug"], live=False)
-        _apply_questionnaire(questionnaire, plain)
+        _apply_questionnaire(questionnaire, plain, name)
         questionnaire.save()
         revision = questionnaire.save_revision(log_action=True)
         report.created_questionnaires.append(questionnaire.slug)
@@ -290,7 +361,7 @@ def _load_questionnaire(plain, publish, only_missing, report):
             questionnaire.latest_revision.publish()
             report.published.append(plain["slug"])
         return
-    _apply_questionnaire(latest, plain)
+    _apply_questionnaire(latest, plain, name)
     revision = latest.save_revision(log_action=True)
     report.new_revisions.append(plain["slug"])
     if publish:
@@ -307,14 +378,14 @@ def load_directory(directory=DEFAULT_DIR, *, publish=False, only_missing=False):
         raise DefinitionError(problems)
     report = LoadReport()
     with transaction.atomic():
-        for document in documents.values():
+        for name, document in documents.items():
             if document["kind"] == "catalogue":
-                problems += _load_catalogue(document["fields"], only_missing, report)
+                problems += _load_catalogue(name, document["fields"], only_missing, report)
         if problems:
             raise DefinitionError(problems)
-        for document in documents.values():
+        for name, document in documents.items():
             if document["kind"] == "questionnaire":
-                _load_questionnaire(document, publish, only_missing, report)
+                _load_questionnaire(name, document, publish, only_missing, report)
     return report
 
 

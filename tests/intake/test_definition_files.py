@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from jsonschema import Draft202012Validator
 from wagtail.models import Revision
 
 from plugins.intake.answers import save_answers
+from plugins.intake.definition import sections_to_body
 from plugins.intake.definition_files import DEFAULT_DIR, DefinitionError, export_directory, load_directory
-from plugins.intake.forms import QuestionnaireForm
+from plugins.intake.forms import MAX_GROUP_ENTRIES, QuestionnaireForm
 from plugins.intake.models import CatalogueField, Questionnaire
 
 from .conftest import CATALOGUE, QUESTIONNAIRE, write_definitions
@@ -198,3 +200,166 @@ def test_export_command_writes_loadable_files(tmp_path, capsys):
         "schema.json",
     ]
     assert "wrote" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "mutate, expected",
+    [
+        (
+            lambda c, q: c["fields"][0]["label"].update(de="x" * 256),
+            "catalogue.json: $.fields[0].label.de: 'xxxx",
+        ),
+        (
+            lambda c, q: q["sections"][0]["title"].update(de="x" * 256),
+            "probe.json: $.sections[0].title.de: 'xxxx",
+        ),
+        (
+            lambda c, q: c["fields"][2]["options"][1]["label"].update(hu="x" * 256),
+            "catalogue.json: $.fields[2].options[1].label.hu: 'xxxx",
+        ),
+        (
+            lambda c, q: q["sections"][1]["items"][4].update(max_items=31),
+            "probe.json: $.sections[1].items[4].max_items: 31 is greater than the maximum of 30",
+        ),
+        (
+            lambda c, q: q["sections"][1]["items"][4].update(min_items=31, max_items=None),
+            "probe.json: $.sections[1].items[4].min_items: 31 is greater than the maximum of 30",
+        ),
+        (
+            lambda c, q: q["title"].update(ro="Probă"),
+            "probe.json: $.title: Additional properties are not allowed ('ro' was unexpected)",
+        ),
+        (
+            lambda c, q: q["sections"][0]["title"].update(ro="Identitate"),
+            "probe.json: $.sections[0].title: Additional properties are not allowed ('ro' was unexpected)",
+        ),
+        (
+            lambda c, q: c["fields"][0].update(help_text={"de": "wie im Pass", "ro": "ca în pașaport"}),
+            "catalogue.json: $.fields[0].help_text.ro: a help text needs a label in the same language",
+        ),
+    ],
+)
+def test_what_the_cms_cannot_hold_is_refused_with_file_and_path(tmp_path, mutate, expected):
+    def without_nulls(c, q):
+        mutate(c, q)
+        for item in q["sections"][1]["items"]:
+            for name in [name for name, value in item.items() if value is None]:
+                del item[name]
+
+    test_a_bad_file_names_file_and_path_and_loads_nothing(tmp_path, without_nulls, expected)
+
+
+def test_the_schema_limits_groups_as_the_form_does():
+    bounds = SCHEMA["$defs"]["item"]["properties"]
+    assert bounds["min_items"]["maximum"] == bounds["max_items"]["maximum"] == MAX_GROUP_ENTRIES
+
+
+def without_length_limits(node):
+    """The schema an export made before the length limits carries along."""
+    if isinstance(node, dict):
+        return {key: without_length_limits(value) for key, value in node.items() if key != "maxLength"}
+    if isinstance(node, list):
+        return [without_length_limits(value) for value in node]
+    return node
+
+
+@pytest.mark.parametrize(
+    "mutate, expected",
+    [
+        (lambda c, q: c["fields"][0]["label"].update(de="x" * 256), "catalogue.json: $.fields[0].label.de: "),
+        (lambda c, q: c["fields"][0].update(legal_basis="x" * 256), "catalogue.json: $.fields[0].legal_basis: "),
+        (lambda c, q: q["title"].update(en="x" * 256), "probe.json: $.title.en: "),
+        (lambda c, q: q["sections"][2]["title"].update(de="x" * 256), "probe.json: $.sections[2].title.de: "),
+        (lambda c, q: q["sections"][2].update(key="k" * 65), "probe.json: $.sections[2].key: "),
+    ],
+)
+def test_what_the_models_refuse_names_file_and_path_and_the_command_loads_nothing(tmp_path, mutate, expected):
+    directory = broken(tmp_path, mutate)
+    (directory / "schema.json").write_text(json.dumps(without_length_limits(SCHEMA)), encoding="utf-8")
+    before = (CatalogueField.objects.count(), Questionnaire.objects.count(), questionnaire_revisions())
+    with pytest.raises(CommandError) as error:
+        call_command("load_form_definitions", str(directory), "--publish")
+    lines = str(error.value).splitlines()
+    assert lines[0] == "Nothing was loaded:"
+    assert any(line.startswith(expected) and ("255" in line or "64" in line) for line in lines[1:]), lines
+    assert (CatalogueField.objects.count(), Questionnaire.objects.count(), questionnaire_revisions()) == before
+
+
+def test_a_required_group_is_refused(tmp_path):
+    mutate = lambda c, q: q["sections"][1]["items"][4].update(required=True)  # noqa: E731
+    with translation.override("en"), pytest.raises(DefinitionError) as error:
+        load_directory(broken(tmp_path, mutate))
+    assert error.value.problems == [
+        "probe.json: $.sections[1].items[4].required: A repeatable group cannot be required; set “at least” instead."
+    ]
+
+
+def load_twice(directory):
+    load_directory(directory, publish=True)
+    revisions = questionnaire_revisions()
+    report = load_directory(directory, publish=True)
+    assert questionnaire_revisions() == revisions
+    return report
+
+
+def test_not_required_written_out_loads_twice_without_a_new_revision(tmp_path):
+    questionnaire = copy.deepcopy(QUESTIONNAIRE)
+    questionnaire["sections"][0]["items"][3]["required"] = False
+    questionnaire["sections"][1]["items"][4]["fields"][1]["required"] = False
+    report = load_twice(write_definitions(tmp_path / "defs", questionnaires=[questionnaire]))
+    assert report.new_revisions == report.published == [] and report.unchanged == ["probe"]
+
+
+def test_labels_and_help_texts_in_further_languages_load_twice_without_an_update(tmp_path):
+    catalogue = copy.deepcopy(CATALOGUE)
+    catalogue["fields"][0]["label"]["ro"] = "Nume de familie"
+    catalogue["fields"][0]["help_text"] = {"de": "wie im Pass", "ro": "ca în pașaport"}
+    catalogue["fields"][1]["help_text"] = {"de": "nur auf Deutsch"}
+    report = load_twice(write_definitions(tmp_path / "defs", catalogue, [QUESTIONNAIRE]))
+    assert report.created_fields == report.updated_fields == []
+    assert CatalogueField.objects.get(key="surname").help_texts() == {"de": "wie im Pass", "ro": "ca în pașaport"}
+
+
+def test_what_the_admin_accepts_exports_and_loads_back_unchanged(tmp_path):
+    """German-only help text and description, a pattern without a message, a message in one language."""
+    email = CatalogueField(
+        key="work_email",
+        field_type="email",
+        label_de="Dienstliche E-Mail",
+        label_en="Work email",
+        help_de="Nur die Adresse beim Arbeitgeber",
+        translations=[{"type": "translation", "value": {"language": "ro", "label": "E-mail", "help_text": "doar"}}],
+        purpose="Kontakt",
+        legal_basis="Art. 6 Abs. 1 lit. e DSGVO",
+        retention="intake",
+    )
+    email.full_clean()
+    email.save()
+    sections = [
+        {
+            "key": "contact",
+            "title": {"de": "Kontakt", "en": "Contact"},
+            "items": [
+                {"field": "work_email", "pattern": r".*@example\.org"},
+                {"field": "surname", "pattern": "[A-Z].*", "pattern_message": {"en": "Start with a capital."}},
+            ],
+        }
+    ]
+    questionnaire = Questionnaire(
+        slug="admin_built", title_de="Im Admin gebaut", title_en="Built in the admin", description_de="Nur deutsch"
+    )
+    questionnaire.body = sections_to_body(sections)
+    Questionnaire._meta.get_field("body").stream_block.clean(questionnaire.body)  # as the admin's publish does
+    questionnaire.save()
+    questionnaire.save_revision().publish()
+
+    first = tmp_path / "first"
+    export_directory(first)
+    exported = json.loads((first / "admin_built.json").read_text(encoding="utf-8"))
+    assert exported["description"] == {"de": "Nur deutsch"} and exported["sections"] == sections
+    report = load_twice(first)
+    assert report.created_fields == report.updated_fields == report.new_revisions == []
+    second = tmp_path / "second"
+    export_directory(second)
+    for path in sorted(first.glob("*.json")):
+        assert path.read_text(encoding="utf-8") == (second / path.name).read_text(encoding="utf-8"), path.name
