@@ -320,7 +320,7 @@ def test_labels_and_help_texts_in_further_languages_load_twice_without_an_update
     assert CatalogueField.objects.get(key="surname").help_texts() == {"de": "wie im Pass", "ro": "ca în pașaport"}
 
 
-def test_what_the_admin_accepts_exports_and_loads_back_unchanged(tmp_path):
+def test_what_the_admin_accepts_exports_and_loads_back_unchanged(bootstrapped, tmp_path):
     """German-only help text and description, a pattern without a message, a message in one language."""
     email = CatalogueField(
         key="work_email",
