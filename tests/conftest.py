@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
 from core import roles
@@ -19,6 +20,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Bootstrap once per run; each test's transaction starts from that state."""
     with django_db_blocker.unblock():
         run_bootstrap(demo=False, stdout=io.StringIO())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush; rebuild once, committed, so later tests need not each time."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        with item.config.stash[blocking_manager_key].unblock():
+            run_bootstrap(demo=False, stdout=io.StringIO())
+    return result
 
 
 @pytest.fixture(autouse=True)
