@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamBlockValidationError
 
 from .models import CatalogueField
-from .usage import answer_sets_using, option_uses, removed_keys_in_use
+from .usage import answer_sets_using, conditions_comparing, option_uses, removed_keys_in_use
 
 
 class CatalogueFieldForm(WagtailAdminModelForm):
@@ -43,14 +43,27 @@ class CatalogueFieldForm(WagtailAdminModelForm):
         stored = CatalogueField.objects.get(pk=self.instance.pk).option_list()
         kept = {option.value["code"] for option in options}
         removed = {option["value"] for option in stored} - kept
-        chosen = option_uses(self.instance.key, removed) if removed else {}
+        if not removed:
+            return
+        problems = []
+        chosen = option_uses(self.instance.key, removed)
         if chosen:
-            message = _(
-                "Existing answers chose options this change removes: %(options)s (number of answer sets in "
-                "brackets). Keep these options; you may change their labels."
-            ) % {"options": ", ".join(f"„{value}“ ({count})" for value, count in sorted(chosen.items()))}
+            problems.append(
+                _(
+                    "Existing answers chose options this change removes: %(options)s (number of answer sets in "
+                    "brackets). Keep these options; you may change their labels."
+                )
+                % {"options": ", ".join(f"„{value}“ ({count})" for value, count in sorted(chosen.items()))}
+            )
+        compared = conditions_comparing(self.instance.key, removed)
+        if compared:
+            problems.append(
+                _("Conditions compare with options this change removes: %s. Change those conditions first.")
+                % "; ".join(f"{title} ({', '.join(values)})" for title, values in compared.items())
+            )
+        if problems:
             # Wagtail's stream editor shows only block-shaped errors.
-            self.add_error("options", StreamBlockValidationError(non_block_errors=ErrorList([message])))
+            self.add_error("options", StreamBlockValidationError(non_block_errors=ErrorList(problems)))
 
 
 class QuestionnaireForm(WagtailAdminModelForm):

@@ -51,6 +51,33 @@ def option_uses(key, values):
     return counts
 
 
+def _compared_options(raw, key):
+    """Values that conditions on ``key`` compare with, anywhere in raw block data."""
+    found = set()
+    if isinstance(raw, dict):
+        if raw.get("field") == key and isinstance(raw.get("answer"), str):
+            found |= {part.strip() for part in raw["answer"].split(",") if part.strip()}
+        for value in raw.values():
+            found |= _compared_options(value, key)
+    elif isinstance(raw, list):
+        for value in raw:
+            found |= _compared_options(value, key)
+    return found
+
+
+def conditions_comparing(key, values):
+    """``{questionnaire title: values}`` for conditions (published or draft) that compare ``key`` with ``values``."""
+    using = {}
+    for questionnaire in Questionnaire.objects.all():
+        latest = questionnaire.get_latest_revision_as_object()
+        compared = _compared_options(questionnaire.body.get_prep_value(), key) | _compared_options(
+            latest.body.get_prep_value(), key
+        )
+        if compared & values:
+            using[str(questionnaire)] = sorted(compared & values)
+    return using
+
+
 def questionnaires_using(key):
     """Questionnaires whose published or draft version asks ``key``."""
     using = []

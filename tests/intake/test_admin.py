@@ -174,8 +174,17 @@ def test_options_that_answers_chose_cannot_be_removed(admin_client, answered):
         "non_active",
     ]
 
-    admin_client.post(url, {**edit_data(field), **options_data("worker", "job_seeker")})
-    assert [option["value"] for option in CatalogueField.objects.get(pk=field.pk).option_list()] == [
-        "worker",
-        "job_seeker",
-    ]
+    relabelled = admin_client.post(url, {**edit_data(field), **options_data("worker", "job_seeker", "non_active")})
+    assert relabelled.status_code == 302
+    assert CatalogueField.objects.get(pk=field.pk).option_list()[0]["label"]["de"] == "worker"
+
+
+def test_options_that_conditions_compare_with_cannot_be_removed(admin_client, probe):
+    field = CatalogueField.objects.get(key="stay_category")
+    url = reverse("wagtailsnippets_intake_cataloguefield:edit", args=[field.pk])
+    response = admin_client.post(url, {**edit_data(field), **options_data("worker", "job_seeker")})
+    [error] = response.context["form"].errors.as_data()["options"]
+    [message] = [str(problem) for problem in error.non_block_errors]
+    assert message.startswith("Bedingungen vergleichen mit Optionen, die diese Änderung entfernt: ")
+    assert "Probe (non_active)" in message
+    assert len(CatalogueField.objects.get(pk=field.pk).option_list()) == 3
