@@ -52,6 +52,7 @@ from .release import (
 )
 
 INTERVIEW_QUESTIONNAIRE = "erstgespraech"
+logger = logging.getLogger(__name__)
 
 
 def parse_date(text):
@@ -61,9 +62,6 @@ def parse_date(text):
         except ValueError:
             continue
     return None
-
-
-logger = logging.getLogger(__name__)
 
 
 class CaseFilterSet(WagtailFilterSet):
