@@ -17,16 +17,6 @@ from .release import display_code
 
 FONT_DIR = Path(__file__).resolve().parent / "static" / "intake" / "fonts"
 DEFAULTS = Path(__file__).resolve().parent / "defaults" / "certificate_wording.json"
-WORDING_FIELDS = (
-    "title",
-    "confirmation",
-    "bring",
-    "note",
-    "appointment",
-    "verification",
-    "office_name",
-    "office_address",
-)
 
 
 class CertificateRenderError(Exception):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+TEXT_FIELDS = ("title", "confirmation", "bring", "note", "appointment", "verification", "office_name", "office_address")
 PLACEHOLDERS = {
     "confirmation": {"date"},
     "appointment": {"appointment"},
@@ -44,16 +45,7 @@ class CertificateWording(models.Model):
 
     def clean(self):
         errors = {}
-        for field in (
-            "title",
-            "confirmation",
-            "bring",
-            "note",
-            "appointment",
-            "verification",
-            "office_name",
-            "office_address",
-        ):
+        for field in TEXT_FIELDS:
             allowed = PLACEHOLDERS.get(field, set())
             try:
                 parts = list(string.Formatter().parse(getattr(self, field)))
