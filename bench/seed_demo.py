@@ -58,35 +58,6 @@ def setup(database):
     return time.perf_counter() - started
 
 
-def post_data(definition, answers):
-    """What the interview screen posts for ``answers`` (the inverse of ``QuestionnaireForm.answers()``)."""
-    from plugins.intake.form_fields import AddressField
-
-    def posted(kind, value):
-        if value is None:
-            return [] if kind in ("multi_choice", "nationality") else ""
-        if kind == "yes_no":
-            return "yes" if value else "no"
-        return [str(v) for v in value] if isinstance(value, list) else str(value)
-
-    data = {}
-    for section in definition["sections"]:
-        for item in section["items"]:
-            key, value = item["key"], answers.get(item["key"])
-            if item["type"] == "group":
-                entries = value or []
-                data.update({f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"})
-                for index, entry in enumerate(entries):
-                    for sub in item["fields"]:
-                        data[f"{key}-{index}-{sub['key']}"] = posted(sub["type"], entry.get(sub["key"]))
-            elif item["type"] == "address":
-                for index, part in enumerate(AddressField.PARTS):
-                    data[f"{key}_{index}"] = (value or {}).get(part, "")
-            else:
-                data[key] = posted(item["type"], value)
-    return data
-
-
 def baseline_open(count):
     from plugins.intake.case_file import open_case
 
@@ -103,7 +74,7 @@ def baseline_full(count):
 
     from plugins.intake.case_file import open_case, save_interview
     from plugins.intake.demo import AnswerMaker, People
-    from plugins.intake.forms import QuestionnaireForm
+    from plugins.intake.forms import QuestionnaireForm, post_data
     from plugins.intake.questionnaires import published
     from plugins.intake.release import confirm_registration, release_case
 

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .conditions import browser_condition, holds
-from .form_fields import DateRuleField, FormFieldBuilder, from_json, to_json
+from .form_fields import AddressField, DateRuleField, FormFieldBuilder, from_json, to_json
 
 MAX_GROUP_ENTRIES = 30
 
@@ -264,3 +264,31 @@ class QuestionnaireForm(forms.Form):
     @property
     def title(self):
         return self.text(self.definition.get("title"))
+
+
+def post_data(definition, answers):
+    """What a browser posts for ``answers`` (the inverse of ``answers()``), to drive the form from scripts."""
+
+    def posted(kind, value):
+        if value is None:
+            return [] if kind in ("multi_choice", "nationality") else ""
+        if kind == "yes_no":
+            return "yes" if value else "no"
+        return [str(v) for v in value] if isinstance(value, list) else str(value)
+
+    data = {}
+    for section in definition["sections"]:
+        for item in section["items"]:
+            key, value = item["key"], answers.get(item["key"])
+            if item["type"] == "group":
+                entries = value or []
+                data.update({f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"})
+                for index, entry in enumerate(entries):
+                    for sub in item["fields"]:
+                        data[f"{key}-{index}-{sub['key']}"] = posted(sub["type"], entry.get(sub["key"]))
+            elif item["type"] == "address":
+                for index, part in enumerate(AddressField.PARTS):
+                    data[f"{key}_{index}"] = (value or {}).get(part, "")
+            else:
+                data[key] = posted(item["type"], value)
+    return data

@@ -20,7 +20,7 @@ from plugins.intake.answers import answered_keys
 from plugins.intake.case_file import TRANSITIONS, open_case
 from plugins.intake.demo import BOOTSTRAP_CASES, seed_demo_cases
 from plugins.intake.form_fields import LANGUAGE_CODES, AddressField
-from plugins.intake.forms import QuestionnaireForm
+from plugins.intake.forms import QuestionnaireForm, post_data
 from plugins.intake.models import Case, CaseStatus, CertificateStatus, Questionnaire, ReleaseCertificate
 from plugins.intake.questionnaires import published
 from plugins.intake.release import CODE_ALPHABET, CODE_LENGTH
@@ -86,33 +86,6 @@ def typed(item, value):
             and all(typed(subitems[key], sub_value) for entry in value for key, sub_value in entry.items())
         )
     raise AssertionError(f"unknown type {kind}")
-
-
-def post_data(definition, answers):
-    """What a clerk's browser posts for ``answers``: the inverse of ``QuestionnaireForm.answers()``."""
-
-    def posted(kind, value):
-        if value is None:
-            return [] if kind in ("multi_choice", "nationality") else ""
-        if kind == "yes_no":
-            return "yes" if value else "no"
-        return [str(v) for v in value] if isinstance(value, list) else str(value)
-
-    data = {}
-    for key, item in items_of(definition).items():
-        value = answers.get(key)
-        if item["type"] == "group":
-            entries = value or []
-            data.update({f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"})
-            for index, entry in enumerate(entries):
-                for sub in item["fields"]:
-                    data[f"{key}-{index}-{sub['key']}"] = posted(sub["type"], entry.get(sub["key"]))
-        elif item["type"] == "address":
-            for index, part in enumerate(AddressField.PARTS):
-                data[f"{key}_{index}"] = (value or {}).get(part, "")
-        else:
-            data[key] = posted(item["type"], value)
-    return data
 
 
 # -- the tests ----------------------------------------------------------------------------
