@@ -17,15 +17,22 @@ def _labels(de, en):
     return {code: text for code, text in (("de", de), ("en", en)) if text}
 
 
+def condition_answers(block):
+    """What a condition block compares with, as typed in the admin (one_of: comma-separated)."""
+    if (block.get("op") or "equals") == "is_set":
+        return []
+    raw = (block.get("answer") or "").strip()
+    return [part.strip() for part in raw.split(",") if part.strip()] if block.get("op") == "one_of" else [raw]
+
+
 def _condition_to_plain(block, field_types):
     if not block or not block.get("field"):
         return None
     op = block.get("op") or "equals"
     plain = {"field": block["field"], "op": op}
-    raw = (block.get("answer") or "").strip()
     if op == "is_set":
         return plain
-    values = [part.strip() for part in raw.split(",") if part.strip()] if op == "one_of" else [raw]
+    values = condition_answers(block)
     if field_types.get(block["field"]) == "yes_no":
         values = [{"true": True, "false": False}.get(v.lower(), v) for v in values]
     plain["value"] = values if op == "one_of" else values[0]
@@ -151,18 +158,20 @@ def used_keys(sections):
     return keys
 
 
-def referenced_keys(raw):
-    """Every catalogue key named anywhere in raw block data (items and conditions)."""
-    found = set()
+def raw_dicts(raw):
+    """Every dict in raw block data, depth first: sections, questions, conditions and what they hold."""
     if isinstance(raw, dict):
-        if isinstance(raw.get("field"), str) and raw["field"]:
-            found.add(raw["field"])
+        yield raw
         for value in raw.values():
-            found |= referenced_keys(value)
+            yield from raw_dicts(value)
     elif isinstance(raw, list):
         for value in raw:
-            found |= referenced_keys(value)
-    return found
+            yield from raw_dicts(value)
+
+
+def referenced_keys(raw):
+    """Every catalogue key named anywhere in raw block data (items and conditions)."""
+    return {block["field"] for block in raw_dicts(raw) if isinstance(block.get("field"), str) and block["field"]}
 
 
 def catalogue_entries(keys):

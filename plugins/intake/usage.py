@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .definition import referenced_keys
+from .definition import condition_answers, raw_dicts, referenced_keys
 from .models import AnsweredField, AnswerSet, Questionnaire
 
 
@@ -51,28 +51,24 @@ def option_uses(key, values):
     return counts
 
 
-def _compared_options(raw, key):
-    """Values that conditions on ``key`` compare with, anywhere in raw block data."""
-    found = set()
-    if isinstance(raw, dict):
-        if raw.get("field") == key and isinstance(raw.get("answer"), str):
-            found |= {part.strip() for part in raw["answer"].split(",") if part.strip()}
-        for value in raw.values():
-            found |= _compared_options(value, key)
-    elif isinstance(raw, list):
-        for value in raw:
-            found |= _compared_options(value, key)
-    return found
+def _bodies():
+    """Each questionnaire with the raw data of its published and its latest (perhaps draft) body."""
+    for questionnaire in Questionnaire.objects.all():
+        latest = questionnaire.get_latest_revision_as_object()
+        yield questionnaire, (questionnaire.body.get_prep_value(), latest.body.get_prep_value())
 
 
 def conditions_comparing(key, values):
     """``{questionnaire title: values}`` for conditions (published or draft) that compare ``key`` with ``values``."""
     using = {}
-    for questionnaire in Questionnaire.objects.all():
-        latest = questionnaire.get_latest_revision_as_object()
-        compared = _compared_options(questionnaire.body.get_prep_value(), key) | _compared_options(
-            latest.body.get_prep_value(), key
-        )
+    for questionnaire, bodies in _bodies():
+        compared = {
+            answer
+            for body in bodies
+            for block in raw_dicts(body)
+            if block.get("field") == key and "answer" in block
+            for answer in condition_answers(block)
+        }
         if compared & values:
             using[str(questionnaire)] = sorted(compared & values)
     return using
@@ -80,14 +76,7 @@ def conditions_comparing(key, values):
 
 def questionnaires_using(key):
     """Questionnaires whose published or draft version asks ``key``."""
-    using = []
-    for questionnaire in Questionnaire.objects.all():
-        latest = questionnaire.get_latest_revision_as_object()
-        if key in referenced_keys(latest.body.get_prep_value()) or key in referenced_keys(
-            questionnaire.body.get_prep_value()
-        ):
-            using.append(questionnaire)
-    return using
+    return [questionnaire for questionnaire, bodies in _bodies() if any(key in referenced_keys(b) for b in bodies)]
 
 
 def usage_summary(key):
