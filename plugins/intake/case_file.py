@@ -95,6 +95,10 @@ def change_status(case, to_status, actor, reason=""):
     return case
 
 
+def interview_closed_message(case):
+    return _("The case is now “%s”; its interview can no longer be changed.") % CaseStatus(case.status).label
+
+
 def set_status_by_hand(case, to_status, actor, reason=""):
     if to_status not in SET_BY_HAND:
         raise TransitionRefused(_("This status cannot be set by hand."))
@@ -122,9 +126,7 @@ def save_interview(case, form, *, questionnaire, revision, actor, complete=False
     """
     case = Case.objects.select_for_update(of=("self",)).select_related("answer_set").get(pk=case.pk)
     if case.status not in EDITABLE:
-        raise TransitionRefused(
-            _("The case is now “%s”; its interview can no longer be changed.") % CaseStatus(case.status).label
-        )
+        raise TransitionRefused(interview_closed_message(case))
     answer_set = save_answers(
         form, questionnaire=questionnaire, revision=revision, user=actor, answer_set=case.answer_set
     )

@@ -33,6 +33,7 @@ from .case_file import (
     TRANSITIONS,
     TransitionRefused,
     initial_answers,
+    interview_closed_message,
     open_case,
     save_interview,
     set_status_by_hand,
@@ -241,12 +242,9 @@ class InterviewView(CaseMixin, TemplateView):
             draft=draft,
         )
 
-    def closed_message(self):
-        return _("The case is now “%s”; its interview can no longer be changed.") % self.case.get_status_display()
-
     def get(self, request, *args, **kwargs):
         if self.case.status not in EDITABLE:
-            messages.warning(request, self.closed_message())
+            messages.warning(request, interview_closed_message(self.case))
             return redirect("intake_case:detail", self.case.pk)
         if self.case.answer_set_id:
             audit.record("case.read", self.case, request.user, fields=sorted(self.case.answer_set.data))
