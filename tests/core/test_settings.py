@@ -22,6 +22,12 @@ def manage(*args, **env):
     )
 
 
+def printed_setting(expression, **env):
+    """``settings.<expression>`` as a fresh process with this environment prints it."""
+    code = f"from django.conf import settings; print(settings.{expression})"
+    return manage("shell", "--no-imports", "-c", code, **env)
+
+
 def test_production_refuses_to_start_without_secret_key():
     result = manage("check", DJANGO_SETTINGS_MODULE="config.settings.production", ALLOWED_HOSTS="example.org")
     assert result.returncode == 2
@@ -51,12 +57,8 @@ def test_production_passes_the_deploy_check_without_warnings():
 
 
 def test_production_never_debugs_even_when_asked():
-    code = "from django.conf import settings; print(settings.DEBUG)"
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        code,
+    result = printed_setting(
+        "DEBUG",
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="clearing.example.org",
@@ -96,12 +98,8 @@ def test_production_refuses_demo_data():
 
 
 def test_production_prints_links_to_the_first_allowed_host():
-    code = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        code,
+    result = printed_setting(
+        "WAGTAILADMIN_BASE_URL",
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS=".clearing.example.org,10.0.0.5",
