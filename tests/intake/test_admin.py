@@ -35,6 +35,11 @@ def answered(probe, probe_definition):
     return save_answers(form, questionnaire=probe, revision=probe.live_revision)
 
 
+def text_field(key, label_de, label_en):
+    facts = {"purpose": "x", "legal_basis": "y", "retention": "intake"}
+    return CatalogueField(key=key, field_type="text", label_de=label_de, label_en=label_en, **facts)
+
+
 def edit_data(field, **changes):
     data = {
         "key": field.key,
@@ -100,15 +105,8 @@ def test_deleting_a_used_field_says_what_it_breaks_and_refuses(admin_client, ans
 
 
 def test_an_unused_field_can_be_deleted(admin_client, probe):
-    field = CatalogueField.objects.create(
-        key="spare",
-        field_type="text",
-        label_de="Reserve",
-        label_en="Spare",
-        purpose="x",
-        legal_basis="y",
-        retention="intake",
-    )
+    field = text_field("spare", "Reserve", "Spare")
+    field.save()
     url = reverse("wagtailsnippets_intake_cataloguefield:delete", args=[field.pk])
     assert "wird von keinem Fragebogen und keiner Antwort verwendet" in admin_client.get(url).content.decode()
     admin_client.post(url)
@@ -117,15 +115,7 @@ def test_an_unused_field_can_be_deleted(admin_client, probe):
 
 def test_a_public_field_needs_every_language(admin_client):
     url = reverse("wagtailsnippets_intake_cataloguefield:add")
-    field = CatalogueField(
-        key="nickname",
-        field_type="text",
-        label_de="Rufname",
-        label_en="Nickname",
-        purpose="x",
-        legal_basis="y",
-        retention="intake",
-    )
+    field = text_field("nickname", "Rufname", "Nickname")
     response = admin_client.post(url, edit_data(field, public="on"))
     assert "braucht alle Inhaltssprachen; es fehlen: bg, hr, hu, pl, ro" in response.content.decode()
     assert not CatalogueField.objects.filter(key="nickname").exists()
@@ -133,9 +123,8 @@ def test_a_public_field_needs_every_language(admin_client):
 
 def test_bulk_deletion_spares_used_fields_and_says_why(admin_client, answered):
     used = CatalogueField.objects.get(key="employer_name")
-    spare = CatalogueField.objects.create(
-        key="spare", field_type="text", label_de="Reserve", label_en="Spare", purpose="x", legal_basis="y"
-    )
+    spare = text_field("spare", "Reserve", "Spare")
+    spare.save()
     url = reverse("wagtail_bulk_action", args=("intake", "cataloguefield", "delete"))
     response = admin_client.post(f"{url}?id={used.pk}&id={spare.pk}", follow=True)
     page = response.content.decode()
