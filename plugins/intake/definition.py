@@ -149,15 +149,6 @@ def sections_to_body(sections):
     return body
 
 
-def used_keys(sections):
-    keys = []
-    for section in sections:
-        for item in section["items"]:
-            keys.append(item["field"])
-            keys.extend(sub["field"] for sub in item.get("fields", []))
-    return keys
-
-
 def raw_dicts(raw):
     """Every dict in raw block data, depth first: sections, questions, conditions and what they hold."""
     if isinstance(raw, dict):
