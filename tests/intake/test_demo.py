@@ -317,3 +317,10 @@ def test_interviewed_demo_cases_belong_to_the_demo_clerks(definition, make_user)
         if answered:
             assert case.answer_set.data.get("staff_member") in (None, "Petra Schulze")
     assert any(case.assigned_clerk_id for case in cases)
+
+
+def test_even_a_small_demo_has_bookings_to_interview(definition):
+    seed_demo_cases(20, seed=11)
+    upcoming = Case.objects.filter(source="demo", status=S.OPEN)
+    assert upcoming.count() >= 6
+    assert all(case.created_at <= timezone.now() for case in upcoming)
