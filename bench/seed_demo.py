@@ -74,9 +74,9 @@ def baseline_full(count):
 
     from plugins.intake.case_file import open_case, save_interview
     from plugins.intake.demo import AnswerMaker, People
-    from plugins.intake.forms import QuestionnaireForm, post_data
-    from plugins.intake.questionnaires import published
     from plugins.intake.release import confirm_registration, release_case
+    from questionnaires.api import published
+    from questionnaires.forms import QuestionnaireForm, post_data
 
     clerk = get_user_model().objects.create_superuser("bench-clerk", password="bench-only-" + os.urandom(8).hex())
     questionnaire, revision, definition = published("erstgespraech")

@@ -62,6 +62,11 @@ def make_user(db):
 
 
 @pytest.fixture
+def clerk(make_user, bootstrapped):
+    return make_user("clerk", roles.CLERK)
+
+
+@pytest.fixture
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

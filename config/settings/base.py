@@ -19,6 +19,7 @@ DEMO_DATA_ALLOWED = True
 
 INSTALLED_APPS = [
     "core",
+    "questionnaires",
     "pages",
     *(f"plugins.{name}" for name in CLEARING_PLUGINS),
     "wagtail_localize",

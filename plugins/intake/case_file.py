@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from questionnaires.api import save_answers
 
-from .answers import save_answers
-from .models import Case, CaseStatus, CaseStatusChange, Counter
+from .models import Case, CaseStatus, CaseStatusChange, Sequence
 
 S = CaseStatus
 TRANSITIONS = {
@@ -44,11 +44,11 @@ def next_number(name, year):
     with transaction.atomic():
         try:
             with transaction.atomic():
-                Counter.objects.get_or_create(name=name, year=year)
+                Sequence.objects.get_or_create(name=name, year=year)
         except IntegrityError:
             pass
-        Counter.objects.filter(name=name, year=year).update(value=F("value") + 1)
-        return Counter.objects.get(name=name, year=year).value
+        Sequence.objects.filter(name=name, year=year).update(value=F("value") + 1)
+        return Sequence.objects.get(name=name, year=year).value
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 from core.hooks import INTAKE_START_OPTIONS
 from core.permissions import PermissionRequiredMixin
+from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
 
 from .case_file import (
     EDITABLE,
@@ -38,11 +39,7 @@ from .case_file import (
     save_interview,
     set_status_by_hand,
 )
-from .display import answer_sections
-from .form_fields import country_choices, language_choices
-from .forms import QuestionnaireForm
 from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
-from .questionnaires import published
 from .release import (
     ReleaseRefused,
     display_code,
@@ -197,7 +194,7 @@ class CaseDetailView(CaseMixin, TemplateView):
         case = self.case
         sections = []
         if case.answer_set_id:
-            sections = answer_sections(case.answer_set.definition(), case.answer_set.data)
+            sections = answer_sections(case.answer_set)
             audit.record("case.read", case, self.request.user, fields=sorted(case.answer_set.data))
         certificates = list(case.certificates.select_related("issued_by", "revoked_by"))
         for certificate in certificates:
@@ -233,7 +230,7 @@ class InterviewView(CaseMixin, TemplateView):
 
     def setup_form(self, data=None, draft=False):
         self.questionnaire, self.revision, definition = published(INTERVIEW_QUESTIONNAIRE)
-        return QuestionnaireForm(
+        return build_form(
             definition,
             data=data,
             answers=initial_answers(self.case, self.request.user),

@@ -39,22 +39,21 @@ from django_countries import countries
 from faker import Faker
 
 from core import audit, roles
+from questionnaires.answers import answered_keys
+from questionnaires.api import published
+from questionnaires.conditions import EMPTY, holds
+from questionnaires.form_fields import LANGUAGE_CODES
+from questionnaires.models import AnsweredField, AnswerSet
+from questionnaires.patterns import answer_matches
 
-from .answers import answered_keys
-from .conditions import EMPTY, holds
-from .form_fields import LANGUAGE_CODES
 from .models import (
-    AnsweredField,
-    AnswerSet,
     Case,
     CaseStatus,
     CaseStatusChange,
     CertificateStatus,
-    Counter,
     ReleaseCertificate,
+    Sequence,
 )
-from .patterns import answer_matches
-from .questionnaires import published
 from .release import new_verification_code
 
 QUESTIONNAIRE = "erstgespraech"
@@ -1042,16 +1041,16 @@ def _reserve(needs):
     until the batch commits, so ``next_number`` (``open_case``) waits and then
     continues after the demo's numbers.
     """
-    Counter.objects.bulk_create([Counter(name=name, year=year) for name, year in needs], ignore_conflicts=True)
+    Sequence.objects.bulk_create([Sequence(name=name, year=year) for name, year in needs], ignore_conflicts=True)
     wanted = Q()
     for name, year in needs:
         wanted |= Q(name=name, year=year)
-    counters = list(Counter.objects.select_for_update().filter(wanted))
+    counters = list(Sequence.objects.select_for_update().filter(wanted))
     first = {}
     for counter in counters:
         first[(counter.name, counter.year)] = counter.value + 1
         counter.value += needs[(counter.name, counter.year)]
-    Counter.objects.bulk_update(counters, ["value"])
+    Sequence.objects.bulk_update(counters, ["value"])
     return first
 
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from questionnaires.api import missing_required
 
 from .case_file import change_status, next_number
-from .forms import QuestionnaireForm
 from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from paper
@@ -39,8 +39,7 @@ def display_code(code):
 def missing_answers(case):
     if case.answer_set_id is None:
         return [_("the interview has not been recorded")]
-    answer_set = case.answer_set
-    return QuestionnaireForm(answer_set.definition(), answers=answer_set.data).missing_required()
+    return missing_required(case.answer_set)
 
 
 def _follow_up(case):

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from plugins.intake.definition_files import load_directory
-from plugins.intake.forms import QuestionnaireForm
-from plugins.intake.questionnaires import published
+from questionnaires.api import published
+from questionnaires.definition_files import load_directory
+from questionnaires.forms import QuestionnaireForm
 
-from ..intake.conftest import QUESTIONNAIRE, write_definitions
+from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-SCRIPT = Path(__file__).resolve().parents[2] / "plugins/intake/static/intake/conditions.js"
+SCRIPT = Path(__file__).resolve().parents[2] / "questionnaires/static/questionnaires/conditions.js"
 DEPENDENT = ("email", "hours_per_week")
 
 

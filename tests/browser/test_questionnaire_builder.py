@@ -4,13 +4,13 @@ import copy
 
 import pytest
 
-from plugins.intake.answers import save_answers
-from plugins.intake.definition_files import load_directory
-from plugins.intake.forms import QuestionnaireForm
-from plugins.intake.models import Questionnaire
-from plugins.intake.questionnaires import published
+from questionnaires.answers import save_answers
+from questionnaires.api import published
+from questionnaires.definition_files import load_directory
+from questionnaires.forms import QuestionnaireForm
+from questionnaires.models import Questionnaire
 
-from ..intake.conftest import QUESTIONNAIRE, write_definitions
+from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,12 +70,12 @@ def test_admin_adds_a_conditional_question_publishes_and_the_clerk_form_has_it(
 
     make_user("root", is_superuser=True, is_staff=True)
     login(page, "root")
-    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    page.goto(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/edit/{probe.pk}/")
     prefix = add_employer_question(page, "Aufenthaltszweck", 1)
     page.locator(f"select[name='{prefix}-value-field']").scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "builder-new-question.png")
     publish(page)
-    page.wait_for_url(f"{live_server.url}/admin/snippets/intake/questionnaire/")
+    page.wait_for_url(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/")
     assert page.locator(".messages .success").count() == 1
 
     questionnaire, revision, definition = published("probe")
@@ -101,7 +101,7 @@ def test_admin_adds_a_conditional_question_publishes_and_the_clerk_form_has_it(
     again = QuestionnaireForm(old_answers.definition(), answers=old_answers.data)
     assert "employer_name" not in again.fields and again["surname"].value() == "Gősi"
 
-    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    page.goto(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/edit/{probe.pk}/")
     page.locator("button[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
     employer_row = preview.locator("[data-key='employer_name']")
@@ -121,7 +121,7 @@ def test_publishing_a_condition_on_a_later_field_shows_a_german_error_on_that_fi
     probe = probe_without_employer
     make_user("root", is_superuser=True, is_staff=True)
     login(page, "root")
-    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    page.goto(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/edit/{probe.pk}/")
     add_employer_question(page, "Identität", 0)
     publish(page)
     error = page.locator(".error-message", has_text="erst später abgefragt")
@@ -152,7 +152,7 @@ def test_removing_an_answered_field_needs_confirmation(
 
     make_user("root", is_superuser=True, is_staff=True)
     login(page, "root")
-    page.goto(f"{live_server.url}/admin/snippets/intake/questionnaire/edit/{probe.pk}/")
+    page.goto(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/edit/{probe.pk}/")
     section = section_block(page, "Aufenthaltszweck")
     section.locator(".w-panel__toggle").first.click()
     employer = section.locator(
@@ -171,7 +171,7 @@ def test_removing_an_answered_field_needs_confirmation(
     page.check("input[name='confirm_removal']")
     publish(page)
     try:
-        page.wait_for_url(f"{live_server.url}/admin/snippets/intake/questionnaire/", timeout=10000)
+        page.wait_for_url(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/", timeout=10000)
     finally:
         page.screenshot(path=artifacts / "builder-removal-confirmed.png")
     probe.refresh_from_db()

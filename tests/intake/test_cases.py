@@ -8,9 +8,7 @@ from django.core.exceptions import PermissionDenied
 from core import roles
 from core.models import AuditEntry
 from plugins.intake.case_file import TransitionRefused, change_status, open_case, save_interview
-from plugins.intake.forms import QuestionnaireForm
 from plugins.intake.models import Case, CaseStatus, CertificateStatus
-from plugins.intake.questionnaires import published
 from plugins.intake.release import (
     ReleaseRefused,
     confirm_registration,
@@ -19,6 +17,8 @@ from plugins.intake.release import (
     revoke_certificate,
     verify_code,
 )
+from questionnaires.api import published
+from questionnaires.forms import QuestionnaireForm
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 
-class Counter(models.Model):
+class Sequence(models.Model):
     """Yearly sequences (case references, certificate numbers), allocated under a row lock."""
 
     name = models.CharField(max_length=32)
@@ -14,7 +14,7 @@ class Counter(models.Model):
     value = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["name", "year"], name="intake_counter_unique")]
+        constraints = [models.UniqueConstraint(fields=["name", "year"], name="intake_sequence_unique")]
 
     def __str__(self):
         return f"{self.name}/{self.year}: {self.value}"
@@ -53,7 +53,7 @@ class Case(models.Model):
         related_name="intake_cases",
     )
     answer_set = models.OneToOneField(
-        "intake.AnswerSet", null=True, blank=True, on_delete=models.PROTECT, related_name="case"
+        "questionnaires.AnswerSet", null=True, blank=True, on_delete=models.PROTECT, related_name="case"
     )
     source = models.CharField(_("started from"), max_length=40, default="walk_in")
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)

@@ -1,0 +1,96 @@
+"""Admin forms that protect answers already given."""
+
+from django import forms
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.blocks import StreamBlockValidationError
+
+from .models import CatalogueField
+from .usage import answer_sets_using, conditions_comparing, option_uses, removed_keys_in_use
+
+
+class CatalogueFieldForm(WagtailAdminModelForm):
+    """The key is fixed once saved; the type cannot change while answers hold the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["key"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "field_type" in self.changed_data:
+            count = answer_sets_using(self.instance.key)
+            if count:
+                self.add_error(
+                    "field_type",
+                    ngettext(
+                        "%(count)d answer set holds this field; its type cannot change. "
+                        "Create a new catalogue field instead.",
+                        "%(count)d answer sets hold this field; its type cannot change. "
+                        "Create a new catalogue field instead.",
+                        count,
+                    )
+                    % {"count": count},
+                )
+        elif self.instance.pk and "options" in self.changed_data and cleaned.get("options") is not None:
+            self.refuse_removing_chosen_options(cleaned["options"])
+        return cleaned
+
+    def refuse_removing_chosen_options(self, options):
+        stored = CatalogueField.objects.get(pk=self.instance.pk).option_list()
+        kept = {option.value["code"] for option in options}
+        removed = {option["value"] for option in stored} - kept
+        if not removed:
+            return
+        problems = []
+        chosen = option_uses(self.instance.key, removed)
+        if chosen:
+            problems.append(
+                _(
+                    "Existing answers chose options this change removes: %(options)s (number of answer sets in "
+                    "brackets). Keep these options; you may change their labels."
+                )
+                % {"options": ", ".join(f"„{value}“ ({count})" for value, count in sorted(chosen.items()))}
+            )
+        compared = conditions_comparing(self.instance.key, removed)
+        if compared:
+            problems.append(
+                _("Conditions compare with options this change removes: %s. Change those conditions first.")
+                % "; ".join(f"{title} ({', '.join(values)})" for title, values in compared.items())
+            )
+        if problems:
+            # Wagtail's stream editor shows only block-shaped errors.
+            self.add_error("options", StreamBlockValidationError(non_block_errors=ErrorList(problems)))
+
+
+class QuestionnaireAdminForm(WagtailAdminModelForm):
+    """Publishing a version that drops fields with answers needs an explicit confirmation."""
+
+    confirm_removal = forms.BooleanField(
+        required=False,
+        label=_("I know that fields with existing answers are removed"),
+        help_text=_("The existing answers stay readable with the version they were given against."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_deferred_validation or not self.instance.pk or cleaned.get("confirm_removal"):
+            return cleaned
+        body = cleaned.get("body")
+        if body is None:
+            return cleaned
+        in_use = removed_keys_in_use(self.instance, body)
+        if in_use:
+            listed = ", ".join(f"„{key}“ ({count})" for key, count in in_use.items())
+            self.add_error(
+                "confirm_removal",
+                _(
+                    "This version removes fields that existing cases have answered: %(fields)s "
+                    "(number of answer sets in brackets). Tick the box to publish anyway."
+                )
+                % {"fields": listed},
+            )
+        return cleaned

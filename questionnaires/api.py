@@ -1,0 +1,126 @@
+"""The engine's front door: what plugins, ``core`` and ``pages`` call.
+
+Everything else in ``questionnaires`` is the engine's own and may change; a
+consumer that needs more asks for it here. Definitions are the *compiled*
+form (see ``definition``): self-contained, stored with every revision.
+"""
+
+from typing import NamedTuple
+
+from django.http import Http404
+from wagtail.models import Revision
+
+from . import answers as _answers
+from . import display as _display
+from . import usage as _usage
+from .form_fields import country_choices, language_choices
+from .forms import QuestionnaireForm
+from .models import AnswerSet, Questionnaire
+from .required import missing_answers
+
+AUDIENCES = {
+    # The citizen answers these on the public site before the appointment ("may be answered in advance").
+    "public": lambda item: bool(item.get("public")),
+}
+
+
+class NotPublished(Http404):
+    """The questionnaire does not exist or was never published (a 404 in a view)."""
+
+
+class Published(NamedTuple):
+    questionnaire: Questionnaire
+    revision: Revision
+    definition: dict
+
+
+def published(slug):
+    """The live version of questionnaire ``slug``: ``(questionnaire, revision, definition)``."""
+    questionnaire = Questionnaire.objects.select_related("live_revision").filter(slug=slug, live=True).first()
+    if questionnaire is None or questionnaire.live_revision is None:
+        raise NotPublished(f"questionnaire {slug!r} is not published")
+    revision = questionnaire.live_revision
+    return Published(questionnaire, revision, revision.content["compiled"])
+
+
+def for_audience(definition, audience):
+    """Only the questions of one audience (``AUDIENCES``); sections left empty are dropped.
+
+    A condition on a question outside the audience cannot be answered there:
+    the question is then shown unconditionally and not required.
+    """
+    wanted = AUDIENCES[audience]
+    kept_keys = set()
+    sections = []
+    for section in definition.get("sections", []):
+        items = []
+        for item in section["items"]:
+            if not wanted(item):
+                continue
+            item = dict(item)
+            if item["type"] == "group":
+                item["fields"] = [sub for sub in item.get("fields", []) if wanted(sub)]
+                if not item["fields"]:
+                    continue
+            for name in ("condition", "required_if"):
+                if item.get(name) and item[name]["field"] not in kept_keys:
+                    del item[name]
+                    item.pop("required", None)
+            items.append(item)
+            kept_keys.add(item["key"])
+        if items:
+            condition = section.get("condition")
+            if condition and condition["field"] not in kept_keys:
+                condition = None
+            sections.append({**section, "condition": condition, "items": items})
+    return {**definition, "sections": sections}
+
+
+def build_form(definition, *, data=None, answers=None, language="de", audience=None, prefix=None, draft=False):
+    """The runtime form of ``definition`` (optionally of one ``audience`` only), labelled in ``language``."""
+    if audience is not None:
+        definition = for_audience(definition, audience)
+    return QuestionnaireForm(definition, data=data, answers=answers, language=language, prefix=prefix, draft=draft)
+
+
+def save_answers(form, *, questionnaire, revision, user=None, answer_set=None):
+    """Store a validated form's answers (a new ``AnswerSet`` or ``answer_set`` updated); returns the set."""
+    return _answers.save_answers(form, questionnaire=questionnaire, revision=revision, user=user, answer_set=answer_set)
+
+
+def missing_required(answer_set, language="de"):
+    """Labels of the visible required questions that the stored answers leave empty."""
+    return missing_answers(answer_set.definition(), answer_set.data, language)
+
+
+def answer_sections(answer_set, *, language="de", keys=None):
+    """The answers as a person reads them, by section; only ``keys`` when given (a scoped view)."""
+    return _display.answer_sections(answer_set.definition(), answer_set.data, language, keys=keys)
+
+
+def answer_counts(keys, questionnaire=None):
+    """``{key: number of answer sets holding it}``, in one query."""
+    return _usage.answer_counts(keys, questionnaire)
+
+
+def usage_summary(key):
+    """What deleting catalogue field ``key`` would break, in words; empty when nothing uses it."""
+    return _usage.usage_summary(key)
+
+
+__all__ = [
+    "AUDIENCES",
+    "AnswerSet",
+    "NotPublished",
+    "Published",
+    "answer_counts",
+    "answer_sections",
+    "build_form",
+    "country_choices",
+    "for_audience",
+    "language_choices",
+    "missing_required",
+    "published",
+    "save_answers",
+    "usage_summary",
+]

@@ -1,0 +1,256 @@
+"""The questionnaire as a Django form: built from a compiled definition, validated, turned into answers.
+
+The server decides what is visible: an answer to a hidden field is ignored and
+a hidden required field is not required. The browser script only mirrors this.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .conditions import browser_condition, holds, visible_keys
+from .form_fields import AddressField, DateRuleField, FormFieldBuilder, from_json, to_json
+
+MAX_GROUP_ENTRIES = 30
+
+
+class _TypedButInvalid:
+    def __repr__(self):
+        return "<typed but invalid>"
+
+
+TYPED_BUT_INVALID = _TypedButInvalid()
+
+
+def _typed(raw):
+    if isinstance(raw, list | tuple):
+        return any(_typed(part) for part in raw)
+    return isinstance(raw, str) and raw.strip() != ""
+
+
+def keep_stored_dates(fields, initial):
+    for key, field in fields.items():
+        if isinstance(field, DateRuleField):
+            field.stored = initial.get(key)
+
+
+class GroupEntryForm(forms.Form):
+    def __init__(self, *args, items, builder, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[item["key"]] = builder.build(item)
+        keep_stored_dates(self.fields, self.initial)
+
+
+class BaseGroupFormSet(forms.BaseFormSet):
+    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, **kwargs):
+        self.hidden_keys = set(hidden_keys)
+        self.required_keys = set(required_keys)
+        self.draft = draft
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        for key in self.required_keys:
+            form.fields[key].required = True
+        for key, field in form.fields.items():
+            if key in self.hidden_keys or self.draft:
+                field.required = False
+        return form
+
+
+class QuestionnaireForm(forms.Form):
+    """Fields of every top-level question plus one formset per repeatable group."""
+
+    template_name = "questionnaires/questionnaire_form.html"
+
+    def __init__(self, definition, data=None, answers=None, language="de", prefix=None, draft=False):
+        super().__init__(data=data, prefix=prefix)
+        self.definition = definition
+        self.draft = draft
+        self.language = language
+        self.builder = FormFieldBuilder(language)
+        self.items = {}
+        self.formsets = {}
+        answers = answers or {}
+        for section in definition.get("sections", []):
+            for item in section["items"]:
+                key = item["key"]
+                self.items[key] = item
+                if item["type"] != "group":
+                    self.fields[key] = self.builder.build(item)
+                    self.initial[key] = from_json(item["type"], answers.get(key))
+        keep_stored_dates(self.fields, self.initial)
+        self.current = self._current_answers(answers)
+        self.visible = visible_keys(self.definition, self.current)
+        for section in definition.get("sections", []):
+            for item in section["items"]:
+                if item["type"] == "group":
+                    self.formsets[item["key"]] = self._group_formset(item, answers.get(item["key"]) or [])
+        if self.is_bound:
+            for key, field in self.fields.items():
+                if key not in self.visible or draft:
+                    field.required = False
+                elif self.items[key].get("required_if") and holds(
+                    self.items[key]["required_if"], self._visible_answers()
+                ):
+                    field.required = True
+
+    # -- what the person answered, before validation -------------------------------
+    def _current_answers(self, stored):
+        if not self.is_bound:
+            return dict(stored)
+        current = {}
+        for key, field in self.fields.items():
+            raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(key))
+            try:
+                current[key] = to_json(self.items[key]["type"], field.clean(raw))
+            except ValidationError:
+                # Typed but not valid (yet): "is answered" holds, as in the browser; no value equals it.
+                current[key] = TYPED_BUT_INVALID if _typed(raw) else None
+        return current
+
+    def _visible_answers(self):
+        return {key: value for key, value in self.current.items() if key in self.visible}
+
+    def _group_formset(self, item, entries):
+        subitems = item.get("fields", [])
+        formset_class = forms.formset_factory(
+            GroupEntryForm,
+            formset=BaseGroupFormSet,
+            extra=0 if entries else 1,
+            min_num=item.get("min_items") or 0,
+            max_num=item.get("max_items") or MAX_GROUP_ENTRIES,
+            absolute_max=MAX_GROUP_ENTRIES,
+            validate_min=not self.draft,
+            validate_max=True,
+            can_delete=True,
+        )
+        answers = self._visible_answers()
+        hidden = [sub["key"] for sub in subitems if not holds(sub.get("condition"), answers)]
+        required = [
+            sub["key"]
+            for sub in subitems
+            if sub["key"] not in hidden and sub.get("required_if") and holds(sub["required_if"], answers)
+        ]
+        initial = [{sub["key"]: from_json(sub["type"], entry.get(sub["key"])) for sub in subitems} for entry in entries]
+        return formset_class(
+            data=self.data if self.is_bound else None,
+            initial=initial,
+            prefix=self.add_prefix(item["key"]),
+            form_kwargs={"items": subitems, "builder": self.builder},
+            hidden_keys=hidden,
+            required_keys=required,
+            draft=self.draft,
+        )
+
+    # -- validation -------------------------------------------------------------------
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for key in list(self._errors):
+            if key in self.fields and key not in self.visible:
+                del self._errors[key]
+        for key in list(self.cleaned_data):
+            if key not in self.visible:
+                del self.cleaned_data[key]
+
+    def is_valid(self):
+        groups_valid = all(formset.is_valid() for key, formset in self.formsets.items() if key in self.visible)
+        return super().is_valid() and groups_valid
+
+    def answers(self):
+        """The visible, valid answers as JSON, keyed by catalogue key; call after ``is_valid()``.
+
+        For a draft that is not valid, this is what can be kept: the valid answers.
+        """
+        result = {}
+        for key, value in getattr(self, "cleaned_data", {}).items():
+            value = to_json(self.items[key]["type"], value)
+            if value is not None:
+                result[key] = value
+        for key, formset in self.formsets.items():
+            if key not in self.visible:
+                continue
+            entries = []
+            for index, form in enumerate(formset.forms):
+                cleaned = getattr(form, "cleaned_data", {})
+                # An untouched stored entry stays; an untouched new (extra) row is just empty.
+                blank_new_row = index >= formset.initial_form_count() and not form.has_changed()
+                if blank_new_row or cleaned.get("DELETE"):
+                    continue
+                entry = {}
+                for sub in form.items:
+                    if sub["key"] in formset.hidden_keys:
+                        continue
+                    value = to_json(sub["type"], cleaned.get(sub["key"]))
+                    if value is not None:
+                        entry[sub["key"]] = value
+                if entry:
+                    entries.append(entry)
+            if entries:
+                result[key] = entries
+        return result
+
+    # -- rendering ------------------------------------------------------------------
+    def text(self, texts):
+        return self.builder.text(texts)
+
+    def sections(self):
+        for section in self.definition.get("sections", []):
+            rows = []
+            for item in section["items"]:
+                row = {
+                    "key": item["key"],
+                    "label": self.text(item.get("label")),
+                    "help_text": self.text(item.get("help_text")),
+                    "condition": browser_condition(item.get("condition")),
+                    "hidden": item["key"] not in self.visible,
+                    "required": bool(item.get("required")),
+                }
+                if item["type"] == "group":
+                    formset = self.formsets[item["key"]]
+                    row.update(formset=formset, hidden_subfields=formset.hidden_keys)
+                else:
+                    row["field"] = self[item["key"]]
+                rows.append(row)
+            yield {
+                "key": section["key"],
+                "title": self.text(section.get("title")),
+                "condition": browser_condition(section.get("condition")),
+                "hidden": f"section:{section['key']}" not in self.visible,
+                "rows": rows,
+            }
+
+    @property
+    def title(self):
+        return self.text(self.definition.get("title"))
+
+
+def post_data(definition, answers):
+    """What a browser posts for ``answers`` (the inverse of ``answers()``), to drive the form from scripts."""
+
+    def posted(kind, value):
+        if value is None:
+            return [] if kind in ("multi_choice", "nationality") else ""
+        if kind == "yes_no":
+            return "yes" if value else "no"
+        return [str(v) for v in value] if isinstance(value, list) else str(value)
+
+    data = {}
+    for section in definition["sections"]:
+        for item in section["items"]:
+            key, value = item["key"], answers.get(item["key"])
+            if item["type"] == "group":
+                entries = value or []
+                data.update({f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"})
+                for index, entry in enumerate(entries):
+                    for sub in item["fields"]:
+                        data[f"{key}-{index}-{sub['key']}"] = posted(sub["type"], entry.get(sub["key"]))
+            elif item["type"] == "address":
+                for index, part in enumerate(AddressField.PARTS):
+                    data[f"{key}_{index}"] = (value or {}).get(part, "")
+            else:
+                data[key] = posted(item["type"], value)
+    return data

@@ -1,0 +1,36 @@
+"""Which required answers stored answers leave empty: decided on the stored JSON, no form built."""
+
+from .conditions import EMPTY, holds, visible_keys
+
+
+def _text(texts, language):
+    return (texts or {}).get(language) or (texts or {}).get("de") or ""
+
+
+def _required(item, answers):
+    return bool(item.get("required") or (item.get("required_if") and holds(item["required_if"], answers)))
+
+
+def missing_answers(definition, answers, language="de"):
+    """Labels of visible required questions (and group entries) that ``answers`` leave empty."""
+    visible = visible_keys(definition, answers)
+    shown = {key: value for key, value in answers.items() if key in visible}
+    missing = []
+    for section in definition.get("sections", []):
+        for item in section["items"]:
+            if item["key"] not in visible:
+                continue
+            label = _text(item["label"], language)
+            value = answers.get(item["key"])
+            if item["type"] != "group":
+                if _required(item, shown) and value in EMPTY:
+                    missing.append(label)
+                continue
+            entries = value or []
+            if len(entries) < (item.get("min_items") or 0):
+                missing.append(label)
+            for sub in item.get("fields", []):
+                if _required(sub, shown) and holds(sub.get("condition"), shown):
+                    if any(entry.get(sub["key"]) in (None, "", []) for entry in entries):
+                        missing.append(f"{label}: {_text(sub['label'], language)}")
+    return missing

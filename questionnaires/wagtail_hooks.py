@@ -1,0 +1,97 @@
+"""The engine's admin: the questionnaires and the field catalogue, their permissions and shipped defaults."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core import roles
+from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
+
+from .admin_forms import CatalogueFieldForm, QuestionnaireAdminForm
+from .models import CatalogueField, Questionnaire
+from .usage import usage_summary
+from .views import CatalogueFieldDeleteView
+
+
+class CatalogueFieldViewSet(SnippetViewSet):
+    model = CatalogueField
+    icon = "list-ul"
+    menu_label = _("Field catalogue")
+    menu_order = 200
+    list_display = ["key", "label_de", "field_type", "sensitivity", "retention", "public"]
+    list_filter = ["field_type", "sensitivity", "retention", "public"]
+    search_fields = ["key", "label_de", "label_en"]
+    delete_view_class = CatalogueFieldDeleteView
+    edit_handler = ObjectList(CatalogueField.panels, base_form_class=CatalogueFieldForm)
+
+
+class QuestionnaireViewSet(SnippetViewSet):
+    model = Questionnaire
+    icon = "form"
+    menu_label = _("Questionnaires")
+    menu_order = 100
+    list_display = ["title_de", "slug"]
+    edit_handler = ObjectList(
+        [*Questionnaire.panels, FieldPanel("confirm_removal")], base_form_class=QuestionnaireAdminForm
+    )
+
+
+class QuestionnaireGroup(SnippetViewSetGroup):
+    items = (QuestionnaireViewSet, CatalogueFieldViewSet)
+    menu_icon = "form"
+    menu_label = _("Questionnaires")
+    menu_name = "questionnaires"
+    menu_order = 300
+
+
+register_snippet(QuestionnaireGroup)
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def questionnaire_permissions():
+    manage = [
+        f"questionnaires.{action}_{model}"
+        for model in ("questionnaire", "cataloguefield")
+        for action in ("add", "change", "delete", "view")
+    ] + ["questionnaires.publish_questionnaire", "questionnaires.lock_questionnaire"]
+    read = ["questionnaires.view_questionnaire", "questionnaires.view_cataloguefield"]
+    return {
+        roles.ADMINISTRATOR: manage,
+        roles.CLERK: read,
+        roles.CASE_MANAGER: read,
+        roles.FOREIGNERS_AUTHORITY: ["questionnaires.view_questionnaire"],
+    }
+
+
+@hooks.register(BOOTSTRAP, order=50)
+def bootstrap_form_definitions(*, demo, stdout):
+    from .definition_files import load_directory
+
+    report = load_directory(publish=True, only_missing=True)
+    stdout.write(
+        f"Questionnaires: {len(report.created_fields)} catalogue fields, "
+        f"{len(report.created_questionnaires)} questionnaires created."
+    )
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_used_catalogue_fields(request, instances):
+    """Bulk deletion skips the delete view's check; this hook stops it for fields still in use."""
+    used = [
+        (field.key, usage)
+        for field in instances
+        if isinstance(field, CatalogueField) and (usage := usage_summary(field.key))
+    ]
+    if not used:
+        return None
+    messages.error(
+        request,
+        gettext("Nothing was deleted. Still in use: %s. Remove these fields from the questionnaires first.")
+        % "; ".join(f"„{key}“ ({usage})" for key, usage in used),
+    )
+    return redirect(CatalogueField.snippet_viewset.get_url_name("list"))
