@@ -20,8 +20,15 @@ and tests can use ``hooks.register_temporarily``.
     of the scheduling plugin. ``url`` points at the case-creation page with the
     core data as query parameters (surname, first_names, birth_date,
     nationality, language) and ``source`` naming where the case came from.
+
+``QUESTIONNAIRE_DEPENDENCIES`` – ``fn() -> list[core.contracts.FieldDependency]``
+    The questionnaire keys an app reads from the answers, with their types. The
+    engine refuses to publish or load a questionnaire that drops such a key (or
+    makes a required one optional or conditional), and a catalogue edit that
+    retypes or deletes it, naming the consumer and the key.
 """
 
 ROLE_PERMISSIONS = "clearing_role_permissions"
 BOOTSTRAP = "clearing_bootstrap"
 INTAKE_START_OPTIONS = "clearing_intake_start_options"
+QUESTIONNAIRE_DEPENDENCIES = "clearing_questionnaire_dependencies"

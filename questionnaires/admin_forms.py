@@ -7,8 +7,11 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamBlockValidationError
 
+from .definition import body_to_sections, referenced_keys
+from .dependencies import consumer_name, declared, questionnaire_problems, retype_problems
 from .models import CatalogueField
 from .usage import answer_sets_using, conditions_comparing, option_uses, removed_keys_in_use
+from .validation import body_errors_as_block_errors
 
 
 class CatalogueFieldForm(WagtailAdminModelForm):
@@ -21,6 +24,9 @@ class CatalogueFieldForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and "field_type" in self.changed_data and cleaned.get("field_type"):
+            for problem in retype_problems(self.instance.key, cleaned["field_type"]):
+                self.add_error("field_type", problem)
         if self.instance.pk and "field_type" in self.changed_data:
             count = answer_sets_using(self.instance.key)
             if count:
@@ -77,7 +83,10 @@ class QuestionnaireAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.is_deferred_validation or not self.instance.pk or cleaned.get("confirm_removal"):
+        if self.is_deferred_validation:
+            return cleaned
+        self.refuse_breaking_consumers(cleaned)
+        if not self.instance.pk or cleaned.get("confirm_removal"):
             return cleaned
         body = cleaned.get("body")
         if body is None:
@@ -94,3 +103,25 @@ class QuestionnaireAdminForm(WagtailAdminModelForm):
                 % {"fields": listed},
             )
         return cleaned
+
+    def refuse_breaking_consumers(self, cleaned):
+        """Another app reads keys of this questionnaire (``QUESTIONNAIRE_DEPENDENCIES``): keep them as it needs."""
+        stored_slug = self.instance.slug if self.instance.pk else None
+        if stored_slug and cleaned.get("slug") and cleaned["slug"] != stored_slug:
+            for dependency in declared():
+                if dependency.questionnaire == stored_slug:
+                    self.add_error(
+                        "slug",
+                        _("%(consumer)s reads this questionnaire as “%(slug)s”; the slug cannot change.")
+                        % {"consumer": consumer_name(dependency), "slug": stored_slug},
+                    )
+                    break
+        body = cleaned.get("body")
+        slug = cleaned.get("slug") or stored_slug
+        if body is None or not slug:
+            return
+        raw = body.get_prep_value()
+        types = dict(CatalogueField.objects.filter(key__in=referenced_keys(raw)).values_list("key", "field_type"))
+        problems = questionnaire_problems(slug, body_to_sections(raw, types), types)
+        if problems:
+            self.add_error("body", body_errors_as_block_errors(problems))

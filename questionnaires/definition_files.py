@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from wagtail.blocks.base import get_error_json_data
 
 from .definition import body_to_sections, sections_to_body
+from .dependencies import questionnaire_problems, retype_problems
 from .models import CatalogueField, Questionnaire
 from .usage import answer_sets_using
 from .validation import check_sections
@@ -154,7 +155,9 @@ def check_documents(documents):
     for name, document in documents.items():
         if document["kind"] == "catalogue":
             problems += _catalogue_problems(name, document["fields"])
-            for entry in document["fields"]:
+            for index, entry in enumerate(document["fields"]):
+                for problem in retype_problems(entry["key"], entry["type"]):
+                    problems.append(f"{name}: {json_path(['fields', index, 'type'])}: {problem}")
                 catalogue[entry["key"]] = {
                     "type": entry["type"],
                     "options": [o["value"] for o in entry.get("options") or []],
@@ -166,7 +169,10 @@ def check_documents(documents):
         if document["slug"] in slugs:
             problems.append(f"{name}: $.slug: “{document['slug']}” is also used by {slugs[document['slug']]}")
         slugs[document["slug"]] = name
-        for path, message in check_sections(document["sections"], catalogue):
+        types = {key: facts["type"] for key, facts in catalogue.items()}
+        found = check_sections(document["sections"], catalogue)
+        found += questionnaire_problems(document["slug"], document["sections"], types)
+        for path, message in found:
             problems.append(f"{name}: {json_path(path)}: {message}")
     return problems
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .definition import condition_answers, raw_dicts, referenced_keys
+from .dependencies import consumer_name, needing
 from .models import AnsweredField, AnswerSet, Questionnaire
 
 
@@ -88,4 +89,7 @@ def usage_summary(key):
         parts.append(ngettext("%(n)d answer set holds it", "%(n)d answer sets hold it", answers) % {"n": answers})
     if questionnaires:
         parts.append(_("used by: %s") % ", ".join(questionnaires))
+    consumers = sorted({consumer_name(dependency) for dependency in needing(key)})
+    if consumers:
+        parts.append(_("read by: %s") % ", ".join(consumers))
     return "; ".join(parts)

@@ -33,6 +33,15 @@ CORE_ANSWERS = {
 }
 NATIONALITIES = "nationalities"
 STAFF_MEMBER = "staff_member"
+# What the case file reads from the interview's answers, with the catalogue type it expects.
+ANSWERS_READ = {
+    "surname": "text",
+    "first_names": "text",
+    "date_of_birth": "date",
+    NATIONALITIES: "nationality",
+    "interview_language": "language",
+    STAFF_MEMBER: "text",
+}
 
 
 class TransitionRefused(Exception):

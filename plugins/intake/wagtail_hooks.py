@@ -6,10 +6,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import roles
-from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
+from core.contracts import FieldDependency
+from core.hooks import BOOTSTRAP, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
 
-from .case_views import CaseViewSet
+from .case_file import ANSWERS_READ
+from .case_views import INTERVIEW_QUESTIONNAIRE, CaseViewSet
 from .models import CertificateWording
+from .release import FOLLOW_UP_KEY
 from .verification_views import ConfirmRegistrationView, VerifyView
 
 
@@ -59,6 +62,13 @@ def intake_permissions():
         roles.CLERK: ["intake.add_case", "intake.change_case", "intake.view_case", "intake.release_case"],
         roles.CITIZENS_OFFICE: ["intake.verify_certificate", "intake.confirm_registration"],
     }
+
+
+@hooks.register(QUESTIONNAIRE_DEPENDENCIES)
+def interview_answers_read():
+    """The case file copies these answers; the certificate prints the Bürgerbüro appointment when given."""
+    read = [FieldDependency("intake", INTERVIEW_QUESTIONNAIRE, key, kind) for key, kind in ANSWERS_READ.items()]
+    return read + [FieldDependency("intake", INTERVIEW_QUESTIONNAIRE, FOLLOW_UP_KEY, "date", required=False)]
 
 
 @hooks.register(BOOTSTRAP, order=100)

@@ -176,3 +176,27 @@ def test_removing_an_answered_field_needs_confirmation(
         page.screenshot(path=artifacts / "builder-removal-confirmed.png")
     probe.refresh_from_db()
     assert "employer_name" not in str(probe.compiled)
+
+
+def test_removing_what_intake_reads_is_refused_naming_intake(
+    page, live_server, bootstrapped, make_user, login, artifacts
+):
+    interview = Questionnaire.objects.get(slug="erstgespraech")
+    make_user("root", is_superuser=True, is_staff=True)
+    login(page, "root")
+    page.goto(f"{live_server.url}/admin/snippets/questionnaires/questionnaire/edit/{interview.pk}/")
+    section = section_block(page, "B. Identität")
+    section.locator(".w-panel__toggle").first.click()
+    birth = section.locator(
+        "[data-streamfield-child]", has=page.locator(".c-sf-block__title", has_text="date_of_birth")
+    )
+    birth.locator("button[data-streamfield-action='DELETE']").first.click()
+    publish(page)
+    # A key that is gone has no block to carry the message: it stands above the sections.
+    message = page.locator(".help-critical", has_text="(intake)")
+    message.first.wait_for()
+    assert "date_of_birth" in message.first.inner_text()
+    message.first.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "builder-dependency-refused.png")
+    interview.refresh_from_db()
+    assert "date_of_birth" in str(interview.compiled)
