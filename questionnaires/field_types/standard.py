@@ -368,7 +368,7 @@ class Group(FieldType):
     def display(self, item, value, language):
         entries = [
             ", ".join(
-                registry.get(sub["type"]).display(sub, entry[sub["key"]], language)
+                str(registry.get(sub["type"]).display(sub, entry[sub["key"]], language))
                 for sub in item.get("fields", [])
                 if entry.get(sub["key"]) not in EMPTY
             )
