@@ -33,11 +33,9 @@ def visible_keys(definition, answers):
     return visible
 
 
-def browser_condition(condition):
-    """The same condition for ``conditions.js``: values as the form posts them."""
+def browser_condition(condition, field_type):
+    """The same condition for ``conditions.js``: values as a browser posts them for ``field_type``."""
     if not condition:
         return ""
-    value = condition.get("value")
-    values = value if isinstance(value, list) else ([] if value is None else [value])
-    posted = [("yes" if v else "no") if isinstance(v, bool) else str(v) for v in values]
-    return json.dumps({"field": condition["field"], "op": condition["op"], "values": posted})
+    values = field_type.browser_values(condition.get("value"))
+    return json.dumps({"field": condition["field"], "op": condition["op"], "values": values})

@@ -8,7 +8,7 @@
 
 import uuid
 
-from .vocabulary import CHOICE_TYPES
+from .field_types import registry
 
 ITEM_RULES = ("required", "min", "max", "min_length", "max_length", "pattern", "date")
 
@@ -33,8 +33,9 @@ def _condition_to_plain(block, field_types):
     if op == "is_set":
         return plain
     values = condition_answers(block)
-    if field_types.get(block["field"]) == "yes_no":
-        values = [{"true": True, "false": False}.get(v.lower(), v) for v in values]
+    kind = field_types.get(block["field"])
+    if kind in registry:
+        values = [registry.get(kind).condition_value(v) for v in values]
     plain["value"] = values if op == "one_of" else values[0]
     return plain
 
@@ -181,7 +182,7 @@ def _compile_item(item, entry):
         "sensitivity": entry.sensitivity,
         "public": entry.public,
     }
-    if entry.field_type in CHOICE_TYPES:
+    if registry.get(entry.field_type).has_options:
         compiled["options"] = entry.option_list()
     for name in (*ITEM_RULES, "pattern_message", "required_if", "condition", "min_items", "max_items"):
         if name in item:

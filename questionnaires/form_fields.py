@@ -1,10 +1,5 @@
-"""One Django form field per catalogue type: ``FormFieldBuilder.create_<type>_field``.
+"""The Django fields, widgets, validators and choice lists the field types build their form fields from."""
 
-Each builder also knows how to turn its cleaned value into JSON (dates as ISO
-strings, numbers as numbers) and back for re-editing.
-"""
-
-import datetime
 import math
 
 from django import forms
@@ -13,9 +8,6 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-
-from .patterns import PatternValidator
-from .vocabulary import FIELD_TYPES
 
 PHONE = RegexValidator(r"^\+?[0-9 ()/.-]{5,30}$", _("Enter a phone number (digits, spaces, + ( ) / - only)."))
 POSTCODE = RegexValidator(r"^[A-Za-z0-9 -]{3,10}$", _("Enter a valid postcode."))
@@ -118,127 +110,3 @@ class AddressField(forms.MultiValueField):
         if not data_list or not any(data_list):
             return None
         return {part: (value or "").strip() for part, value in zip(self.PARTS, data_list, strict=False)}
-
-
-class FormFieldBuilder:
-    """Builds the Django field for a compiled item; an unknown type names the valid ones."""
-
-    def __init__(self, language):
-        self.language = language
-
-    def text(self, texts):
-        return (texts or {}).get(self.language) or (texts or {}).get("de") or ""
-
-    def common(self, item):
-        return {
-            "label": self.text(item.get("label")),
-            "help_text": self.text(item.get("help_text")),
-            "required": bool(item.get("required")),
-        }
-
-    def build(self, item):
-        kind = item.get("type")
-        create = getattr(self, f"create_{kind}_field", None)
-        if kind not in FIELD_TYPES or kind == "group" or create is None:
-            valid = ", ".join(k for k in FIELD_TYPES if k != "group")
-            raise ValueError(f"Unknown field type {kind!r} for {item.get('key')!r}; valid types: {valid}")
-        return create(item, **self.common(item))
-
-    def _text_validators(self, item):
-        if not item.get("pattern"):
-            return []
-        return [PatternValidator(item["pattern"], self.text(item.get("pattern_message")))]
-
-    def create_text_field(self, item, **options):
-        return forms.CharField(
-            max_length=item.get("max_length") or 255,
-            min_length=item.get("min_length"),
-            validators=self._text_validators(item),
-            **options,
-        )
-
-    def create_long_text_field(self, item, **options):
-        return forms.CharField(
-            widget=forms.Textarea(attrs={"rows": 4}),
-            max_length=item.get("max_length") or 5000,
-            min_length=item.get("min_length"),
-            validators=self._text_validators(item),
-            **options,
-        )
-
-    def create_number_field(self, item, **options):
-        return FiniteFloatField(min_value=item.get("min"), max_value=item.get("max"), **options)
-
-    def create_date_field(self, item, **options):
-        return DateRuleField(rule=item.get("date"), **options)
-
-    def create_yes_no_field(self, item, **options):
-        return forms.TypedChoiceField(
-            choices=YES_NO, coerce=lambda v: v == "yes", empty_value=None, widget=forms.RadioSelect, **options
-        )
-
-    def _option_choices(self, item):
-        return [(option["value"], self.text(option["label"])) for option in item.get("options", [])]
-
-    def create_choice_field(self, item, **options):
-        choices = self._option_choices(item)
-        widget = forms.RadioSelect if len(choices) <= 6 else forms.Select
-        blank = [] if widget is forms.RadioSelect else [("", "—")]
-        return forms.ChoiceField(choices=blank + choices, widget=widget, **options)
-
-    def create_multi_choice_field(self, item, **options):
-        return forms.MultipleChoiceField(
-            choices=self._option_choices(item), widget=forms.CheckboxSelectMultiple, **options
-        )
-
-    def create_country_field(self, item, **options):
-        return forms.ChoiceField(choices=[("", "—")] + country_choices(), **options)
-
-    def create_nationality_field(self, item, **options):
-        return forms.MultipleChoiceField(
-            choices=country_choices(), widget=forms.SelectMultiple(attrs={"size": 6}), **options
-        )
-
-    def create_language_field(self, item, **options):
-        return forms.ChoiceField(choices=[("", "—")] + language_choices(), **options)
-
-    def create_email_field(self, item, **options):
-        return forms.EmailField(
-            max_length=item.get("max_length") or 254,
-            min_length=item.get("min_length"),
-            validators=self._text_validators(item),
-            **options,
-        )
-
-    def create_phone_field(self, item, **options):
-        return forms.CharField(
-            max_length=min(item.get("max_length") or 30, 30),
-            min_length=item.get("min_length"),
-            validators=[PHONE, *self._text_validators(item)],
-            **options,
-        )
-
-    def create_address_field(self, item, **options):
-        return AddressField(**options)
-
-
-def to_json(kind, value):
-    """A cleaned form value → the JSON stored with the answers."""
-    if value is None or value == "" or value == []:
-        return None
-    if kind == "date":
-        return value.isoformat()
-    if kind == "number":
-        return int(value) if float(value).is_integer() else float(value)
-    return value
-
-
-def from_json(kind, value):
-    """A stored answer → the initial value of its form field."""
-    if value is None:
-        return None
-    if kind == "date":
-        return datetime.date.fromisoformat(value)
-    if kind == "yes_no":
-        return "yes" if value else "no"
-    return value

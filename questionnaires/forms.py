@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .conditions import browser_condition, holds, visible_keys
-from .form_fields import AddressField, DateRuleField, FormFieldBuilder, from_json, to_json
+from .field_types import FieldType, FormFieldBuilder, registry
+from .form_fields import DateRuleField
 
 MAX_GROUP_ENTRIES = 30
 
@@ -79,7 +80,7 @@ class QuestionnaireForm(forms.Form):
                 self.items[key] = item
                 if item["type"] != "group":
                     self.fields[key] = self.builder.build(item)
-                    self.initial[key] = from_json(item["type"], answers.get(key))
+                    self.initial[key] = registry.get(item["type"]).from_json(answers.get(key))
         keep_stored_dates(self.fields, self.initial)
         self.current = self._current_answers(answers)
         self.visible = visible_keys(self.definition, self.current)
@@ -104,7 +105,7 @@ class QuestionnaireForm(forms.Form):
         for key, field in self.fields.items():
             raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(key))
             try:
-                current[key] = to_json(self.items[key]["type"], field.clean(raw))
+                current[key] = registry.get(self.items[key]["type"]).to_json(field.clean(raw))
             except ValidationError:
                 # Typed but not valid (yet): "is answered" holds, as in the browser; no value equals it.
                 current[key] = TYPED_BUT_INVALID if _typed(raw) else None
@@ -133,7 +134,10 @@ class QuestionnaireForm(forms.Form):
             for sub in subitems
             if sub["key"] not in hidden and sub.get("required_if") and holds(sub["required_if"], answers)
         ]
-        initial = [{sub["key"]: from_json(sub["type"], entry.get(sub["key"])) for sub in subitems} for entry in entries]
+        initial = [
+            {sub["key"]: registry.get(sub["type"]).from_json(entry.get(sub["key"])) for sub in subitems}
+            for entry in entries
+        ]
         return formset_class(
             data=self.data if self.is_bound else None,
             initial=initial,
@@ -167,7 +171,7 @@ class QuestionnaireForm(forms.Form):
         """
         result = {}
         for key, value in getattr(self, "cleaned_data", {}).items():
-            value = to_json(self.items[key]["type"], value)
+            value = registry.get(self.items[key]["type"]).to_json(value)
             if value is not None:
                 result[key] = value
         for key, formset in self.formsets.items():
@@ -184,7 +188,7 @@ class QuestionnaireForm(forms.Form):
                 for sub in form.items:
                     if sub["key"] in formset.hidden_keys:
                         continue
-                    value = to_json(sub["type"], cleaned.get(sub["key"]))
+                    value = registry.get(sub["type"]).to_json(cleaned.get(sub["key"]))
                     if value is not None:
                         entry[sub["key"]] = value
                 if entry:
@@ -205,7 +209,7 @@ class QuestionnaireForm(forms.Form):
                     "key": item["key"],
                     "label": self.text(item.get("label")),
                     "help_text": self.text(item.get("help_text")),
-                    "condition": browser_condition(item.get("condition")),
+                    "condition": self._browser_condition(item.get("condition")),
                     "hidden": item["key"] not in self.visible,
                     "required": bool(item.get("required")),
                 }
@@ -218,10 +222,15 @@ class QuestionnaireForm(forms.Form):
             yield {
                 "key": section["key"],
                 "title": self.text(section.get("title")),
-                "condition": browser_condition(section.get("condition")),
+                "condition": self._browser_condition(section.get("condition")),
                 "hidden": f"section:{section['key']}" not in self.visible,
                 "rows": rows,
             }
+
+    def _browser_condition(self, condition):
+        """A field this form does not ask posts nothing, so any type's values do for it."""
+        item = self.items.get(condition["field"]) if condition else None
+        return browser_condition(condition, registry.get(item["type"]) if item else FieldType())
 
     @property
     def title(self):
@@ -230,27 +239,8 @@ class QuestionnaireForm(forms.Form):
 
 def post_data(definition, answers):
     """What a browser posts for ``answers`` (the inverse of ``answers()``), to drive the form from scripts."""
-
-    def posted(kind, value):
-        if value is None:
-            return [] if kind in ("multi_choice", "nationality") else ""
-        if kind == "yes_no":
-            return "yes" if value else "no"
-        return [str(v) for v in value] if isinstance(value, list) else str(value)
-
     data = {}
     for section in definition["sections"]:
         for item in section["items"]:
-            key, value = item["key"], answers.get(item["key"])
-            if item["type"] == "group":
-                entries = value or []
-                data.update({f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"})
-                for index, entry in enumerate(entries):
-                    for sub in item["fields"]:
-                        data[f"{key}-{index}-{sub['key']}"] = posted(sub["type"], entry.get(sub["key"]))
-            elif item["type"] == "address":
-                for index, part in enumerate(AddressField.PARTS):
-                    data[f"{key}_{index}"] = (value or {}).get(part, "")
-            else:
-                data[key] = posted(item["type"], value)
+            data.update(registry.get(item["type"]).posted(item["key"], item, answers.get(item["key"])))
     return data

@@ -10,18 +10,13 @@ import json
 import regex
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django_countries import countries
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.blocks.list_block import ListBlockValidationError
 
 from .definition import body_to_sections, catalogue_entries, referenced_keys
-from .form_fields import LANGUAGE_CODES
+from .field_types import registry
 from .forms import MAX_GROUP_ENTRIES
 from .patterns import compile_pattern
-from .vocabulary import CHOICE_TYPES, TEXT_TYPES
-
-CONDITIONABLE_TYPES = CHOICE_TYPES | {"yes_no", "country", "nationality", "language"}
-COUNTRY_TYPES = {"country", "nationality"}
 
 
 def shown(value):
@@ -106,7 +101,7 @@ class _Checker:
             self.error(path + ("field",), _("“%s” is not a repeatable group.") % key)
         if not top_level and kind == "group":
             self.error(path + ("field",), _("Groups cannot be nested."))
-        if kind in CHOICE_TYPES and not facts["options"]:
+        if registry.get(kind).has_options and not facts["options"]:
             self.error(path + ("field",), _("The choice field “%s” has no options in the catalogue.") % key)
         self._check_rules(item, path, kind)
         if "fields" in item and kind == "group":
@@ -132,12 +127,13 @@ class _Checker:
                 self.error(path + (name,), _("A repeatable group cannot be required; set “at least” instead."))
 
     def _check_rules(self, item, path, kind):
-        if ("min" in item or "max" in item) and kind != "number":
+        field_type = registry.get(kind)
+        if ("min" in item or "max" in item) and not field_type.number_rules:
             self.error(path + ("min" if "min" in item else "max",), _("Minimum and maximum apply to numbers only."))
         if "min" in item and "max" in item and item["min"] > item["max"]:
             self.error(path + ("max",), _("The maximum must not be smaller than the minimum."))
         for name in ("min_length", "max_length", "pattern"):
-            if name in item and kind not in TEXT_TYPES:
+            if name in item and not field_type.text_rules:
                 self.error(path + (name,), _("Lengths and patterns apply to text fields only."))
         if "min_length" in item and "max_length" in item and item["min_length"] > item["max_length"]:
             self.error(path + ("max_length",), _("The maximum length must not be smaller than the minimum length."))
@@ -148,7 +144,7 @@ class _Checker:
                 self.error(path + ("pattern",), _("The pattern is not a valid regular expression: %s") % error)
         elif item.get("pattern_message"):
             self.error(path + ("pattern",), _("A message for the pattern needs a pattern."))
-        if "date" in item and kind != "date":
+        if "date" in item and not field_type.date_rules:
             self.error(path + ("date",), _("Date rules apply to date fields only."))
 
     def _check_condition(self, condition, path, before, own=None):
@@ -184,7 +180,9 @@ class _Checker:
             return
         if op == "is_set":
             return
-        if facts["type"] not in CONDITIONABLE_TYPES:
+        field_type = registry.get(facts["type"])
+        allowed = field_type.condition_values(facts)
+        if allowed is None:
             self.error(path + ("op",), _("For this field type only “is answered” is possible."))
             return
         value = condition.get("value")
@@ -192,33 +190,11 @@ class _Checker:
         if op == "one_of" and not isinstance(value, list) or values in ([], [None], [""]):
             self.error(path + ("value",), _("Enter the value(s) the condition compares with."))
             return
-        self._check_values(values, facts, path + ("value",))
-
-    def _check_values(self, values, facts, path):
-        """Typed strictly: ``1`` is not ``true`` and ``"true"`` is not ``true``, as they are for ``in``."""
-        kind = facts["type"]
-        if kind == "yes_no":
-            allowed = [True, False]
-            unknown = [v for v in values if not isinstance(v, bool)]
-        else:
-            if kind in CHOICE_TYPES:
-                allowed = facts["options"]
-            elif kind in COUNTRY_TYPES:
-                allowed = [country.code for country in countries]
-            else:
-                allowed = LANGUAGE_CODES
-            unknown = [v for v in values if not isinstance(v, str) or v not in allowed]
-        if not unknown:
-            return
-        listed = ", ".join(shown(v) for v in unknown)
-        if kind in COUNTRY_TYPES:
-            self.error(path, _("Unknown country code %s; use two capital letters as in ISO 3166, e.g. HU.") % listed)
-            return
-        self.error(
-            path,
-            _("Unknown value %(unknown)s; possible: %(allowed)s")
-            % {"unknown": listed, "allowed": ", ".join(shown(a) for a in allowed)},
-        )
+        unknown = field_type.unknown_condition_values(values, allowed)
+        if unknown:
+            listed = ", ".join(shown(v) for v in unknown)
+            possible = ", ".join(shown(v) for v in allowed)
+            self.error(path + ("value",), field_type.unknown_values_message(listed, possible))
 
     @staticmethod
     def _condition_keys(condition):

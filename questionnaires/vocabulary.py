@@ -1,4 +1,4 @@
-"""The fixed vocabularies of the catalogue: field types, sensitivity, retention, key format."""
+"""The fixed vocabularies of the catalogue: sensitivity, retention, key format (field types: ``field_types``)."""
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -8,25 +8,6 @@ KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 key_validator = RegexValidator(
     KEY_PATTERN, _("Use lower-case letters, digits and underscores, starting with a letter.")
 )
-
-FIELD_TYPES = {
-    "text": _("Text"),
-    "long_text": _("Long text"),
-    "number": _("Number"),
-    "date": _("Date"),
-    "yes_no": _("Yes/no"),
-    "choice": _("Single choice"),
-    "multi_choice": _("Multiple choice"),
-    "country": _("Country"),
-    "nationality": _("Nationalities (several)"),
-    "language": _("Language"),
-    "email": _("Email"),
-    "phone": _("Phone"),
-    "address": _("Address"),
-    "group": _("Repeatable group"),
-}
-CHOICE_TYPES = {"choice", "multi_choice"}
-TEXT_TYPES = {"text", "long_text", "email", "phone"}
 
 SENSITIVITY = {
     "normal": _("normal"),

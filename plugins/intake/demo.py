@@ -26,7 +26,6 @@ import math
 import random
 import re
 import time
-import unicodedata
 from collections import Counter as Tally
 from dataclasses import dataclass, field
 
@@ -42,6 +41,8 @@ from core import audit, roles
 from questionnaires.answers import answered_keys
 from questionnaires.api import published
 from questionnaires.conditions import EMPTY, holds
+from questionnaires.field_types import registry
+from questionnaires.field_types.standard import phone_number
 from questionnaires.form_fields import LANGUAGE_CODES
 from questionnaires.models import AnsweredField, AnswerSet
 from questionnaires.patterns import answer_matches
@@ -91,22 +92,6 @@ CYRILLIC = dict(
         strict=True,
     )
 )
-ASCII = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "ø": "o"})
-MAIL_DOMAINS = {
-    "RO": ("gmail.com", "yahoo.com", "yahoo.ro"),
-    "BG": ("abv.bg", "gmail.com", "mail.bg"),
-    "PL": ("wp.pl", "o2.pl", "onet.pl", "gmail.com"),
-    "HU": ("freemail.hu", "gmail.com", "citromail.hu"),
-    "HR": ("gmail.com", "net.hr"),
-}
-PHONES = {
-    "RO": "+40 7## ### ###",
-    "BG": "+359 8# ### ####",
-    "PL": "+48 5## ### ###",
-    "HU": "+36 30 ### ####",
-    "HR": "+385 9# ### ####",
-    "DE": "+49 15# ########",
-}
 AUTHORITIES = {
     "RO": "SPCLEP {town}",
     "BG": "MVR {town}",
@@ -240,11 +225,6 @@ def _to_latin(text):
         else:
             out.append(latin.capitalize() if ch.isupper() else latin)
     return "".join(out)
-
-
-def _ascii(text):
-    text = unicodedata.normalize("NFKD", text.translate(ASCII))
-    return "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch in ".-")).lower()
 
 
 def _digits(rng, pattern):
@@ -499,45 +479,7 @@ class AnswerMaker:
 
     # -- by type: what any question of a type can be answered with --------------------
     def by_type(self, item, person):
-        rng, kind, today = self.rng, item["type"], person.today
-        options = [option["value"] for option in item.get("options", [])]
-        if kind in ("text", "long_text"):
-            text = "Demo"
-            return (text * math.ceil((item.get("min_length") or 1) / len(text)))[: item.get("max_length") or 255]
-        if kind == "number":
-            low = math.ceil(item["min"]) if item.get("min") is not None else 0
-            high = math.floor(item["max"]) if item.get("max") is not None else low + 10
-            return rng.randint(low, max(low, high))
-        if kind == "date":
-            offset = {"past": (-3650, -1), "not_future": (-365, 0), "future": (1, 60), "not_past": (0, 60)}
-            low, high = offset.get(item.get("date"), (-30, 30))
-            return (today + datetime.timedelta(days=rng.randint(low, high))).isoformat()
-        if kind == "yes_no":
-            return rng.random() < 0.5
-        if kind == "choice":
-            return rng.choice(options)
-        if kind == "multi_choice":
-            return rng.sample(options, k=rng.randint(1, min(3, len(options))))
-        if kind == "country":
-            return person.nationality
-        if kind == "nationality":
-            return [person.nationality]
-        if kind == "language":
-            return person.language
-        if kind == "email":
-            return self.email(person)
-        if kind == "phone":
-            return _digits(rng, PHONES[person.nationality])
-        if kind == "address":
-            return person.address
-        raise ValueError(f"no demo answer for type {kind!r} of {item['key']!r}")
-
-    def email(self, person):
-        rng = self.rng
-        first = _ascii(person.first_names.split()[0]).strip(".-") or "info"
-        last = _ascii(person.surname).strip(".-") or "mail"
-        name = rng.choice((f"{first}.{last}", f"{first}{rng.randint(70, 99)}", last))
-        return f"{name}@{rng.choice(MAIL_DOMAINS[person.nationality])}"
+        return registry.get(item["type"]).demo_value(item, self.rng, person)
 
     def chance(self, probability, value):
         return value if self.rng.random() < probability else None
@@ -622,11 +564,11 @@ class AnswerMaker:
         return self.chance(0.9, (issued + datetime.timedelta(days=10 * 365 - 1)).isoformat())
 
     def answer_contact_email(self, p, item):
-        return self.chance(0.45, self.email(p))
+        return self.chance(0.45, self.by_type(item, p))
 
     def answer_contact_phone(self, p, item):
         country = "DE" if self.rng.random() < 0.4 else p.nationality
-        return self.chance(0.85, _digits(self.rng, PHONES[country]))
+        return self.chance(0.85, phone_number(self.rng, country))
 
     # -- C. Arrival and dwelling --------------------------------------------------------
     def answer_new_address(self, p, item):

@@ -4,6 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import modelsearch.index
 import questionnaires.blocks
+import questionnaires.field_types
 import questionnaires.vocabulary
 import wagtail.fields
 import wagtail.models.preview
@@ -26,7 +27,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key', models.CharField(help_text='Stable name of the field; it is stored with every answer and can never be changed.', max_length=64, unique=True, validators=[django.core.validators.RegexValidator('^[a-z][a-z0-9_]*$', 'Use lower-case letters, digits and underscores, starting with a letter.')], verbose_name='key')),
-                ('field_type', models.CharField(choices=[('text', 'Text'), ('long_text', 'Long text'), ('number', 'Number'), ('date', 'Date'), ('yes_no', 'Yes/no'), ('choice', 'Single choice'), ('multi_choice', 'Multiple choice'), ('country', 'Country'), ('nationality', 'Nationalities (several)'), ('language', 'Language'), ('email', 'Email'), ('phone', 'Phone'), ('address', 'Address'), ('group', 'Repeatable group')], max_length=20, verbose_name='type')),
+                ('field_type', models.CharField(choices=questionnaires.field_types.field_type_choices, max_length=20, verbose_name='type')),
                 ('label_de', models.CharField(max_length=255, verbose_name='label (German)')),
                 ('label_en', models.CharField(max_length=255, verbose_name='label (English)')),
                 ('help_de', models.TextField(blank=True, verbose_name='help text (German)')),

@@ -8,9 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import OptionBlock, TranslationBlock
+from ..field_types import field_type_choices, registry
 from ..vocabulary import (
-    CHOICE_TYPES,
-    FIELD_TYPES,
     REQUIRED_LANGUAGES,
     RETENTION,
     SENSITIVITY,
@@ -27,7 +26,7 @@ class CatalogueField(index.Indexed, models.Model):
         validators=[key_validator],
         help_text=_("Stable name of the field; it is stored with every answer and can never be changed."),
     )
-    field_type = models.CharField(_("type"), max_length=20, choices=list(FIELD_TYPES.items()))
+    field_type = models.CharField(_("type"), max_length=20, choices=field_type_choices)
     label_de = models.CharField(_("label (German)"), max_length=255)
     label_en = models.CharField(_("label (English)"), max_length=255)
     help_de = models.TextField(_("help text (German)"), blank=True)
@@ -116,9 +115,10 @@ class CatalogueField(index.Indexed, models.Model):
                 ", ".join(doubled)
             )
         options = self.option_list()
-        if self.field_type in CHOICE_TYPES and not options:
+        has_options = self.field_type in registry and registry.get(self.field_type).has_options
+        if has_options and not options:
             errors["options"] = _("A choice field needs at least one option.")
-        elif self.field_type not in CHOICE_TYPES and options:
+        elif not has_options and options:
             errors["options"] = _("Only choice fields have options; remove them or change the type.")
         codes = [option["value"] for option in options]
         if len(set(codes)) != len(codes):

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from questionnaires.answers import save_answers
-from questionnaires.form_fields import FormFieldBuilder
+from questionnaires.field_types import FormFieldBuilder
 from questionnaires.forms import QuestionnaireForm
 
 pytestmark = pytest.mark.django_db

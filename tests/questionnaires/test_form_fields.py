@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.utils import translation
 
-from questionnaires.form_fields import FormFieldBuilder
+from questionnaires.field_types import FormFieldBuilder
 from questionnaires.validation import check_sections
 
 
