@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from core.contracts import SourceRef
 from questionnaires.api import save_answers
 
-from .models import Case, CaseStatus, CaseStatusChange, Sequence
+from .models import WALK_IN, Case, CaseStatus, CaseStatusChange, Sequence
 
 S = CaseStatus
 TRANSITIONS = {
@@ -61,7 +62,13 @@ def next_number(name, year):
 
 
 @transaction.atomic
-def open_case(*, surname, first_names, birth_date, nationality="", language="", clerk=None, source="walk_in"):
+def open_case(*, surname, first_names, birth_date, nationality="", language="", clerk=None, source=None):
+    """``source`` is the ``SourceRef`` of the start option another plugin offered; None for a walk-in."""
+    source = source or SourceRef(WALK_IN, "")
+    for name in ("kind", "id"):
+        limit = Case._meta.get_field(f"source_{name}").max_length
+        if len(getattr(source, name)) > limit:
+            raise ValueError(f"A source {name} has at most {limit} characters: {source!r}")
     year = timezone.localdate().year
     number = next_number("case", year)
     case = Case.objects.create(
@@ -74,10 +81,11 @@ def open_case(*, surname, first_names, birth_date, nationality="", language="", 
         nationality=nationality,
         language=language,
         assigned_clerk=clerk,
-        source=source,
+        source_kind=source.kind,
+        source_id=source.id,
         status_changed_at=timezone.now(),
     )
-    audit.record("case.open", case, clerk, source=source)
+    audit.record("case.open", case, clerk, source_kind=source.kind, source_id=source.id)
     return case
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from core import roles
+from core.contracts import SourceRef
 from core.models import AuditEntry
 from plugins.intake.case_file import TransitionRefused, change_status, open_case, save_interview
 from plugins.intake.models import Case, CaseStatus, CertificateStatus
@@ -84,6 +85,17 @@ def test_references_are_sequential_per_year(clerk):
     second = open_case(surname="C", first_names="D", birth_date=datetime.date(1990, 1, 1), clerk=clerk)
     assert first.reference == f"CS-{year}-00001" and second.reference == f"CS-{year}-00002"
     assert AuditEntry.objects.filter(action="case.open", object_id=str(first.pk)).exists()
+
+
+def test_a_source_too_long_for_its_columns_is_refused_not_cut(clerk):
+    with pytest.raises(ValueError, match="at most 64"):
+        open_case(
+            surname="Pop",
+            first_names="Ana",
+            birth_date=datetime.date(1990, 1, 1),
+            source=SourceRef("booking", "9" * 65),
+        )
+    assert not Case.objects.filter(surname="Pop").exists()
 
 
 def test_status_changes_are_checked_recorded_and_audited(case, clerk):
