@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
-from core.contracts import SourceRef
+from core.contracts import CaseStatusChanged, SourceRef
+from core.events import announce
+from core.hooks import CASE_STATUS_CHANGED
 from questionnaires.api import save_answers
 
 from .models import WALK_IN, Case, CaseStatus, CaseStatusChange, Sequence
@@ -108,6 +110,17 @@ def change_status(case, to_status, actor, reason=""):
     locked.status_changed_at = timezone.now()
     locked.save(update_fields=["status", "status_changed_at", "updated_at"])
     audit.record("case.status", locked, actor, from_status=from_status.value, to_status=str(to_status), reason=reason)
+    announce(
+        CASE_STATUS_CHANGED,
+        CaseStatusChanged(
+            case_id=locked.pk,
+            reference=locked.reference,
+            old_status=from_status.value,
+            new_status=str(to_status),
+            actor_id=actor.pk if actor is not None else None,
+            at=locked.status_changed_at,
+        ),
+    )
     case.status, case.status_changed_at = locked.status, locked.status_changed_at
     return case
 
