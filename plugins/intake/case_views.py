@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from dataclasses import asdict
 
 import django_filters
 from django import forms
@@ -153,10 +154,7 @@ class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
         return self.requested_source is not None and self.start_option is None
 
     def refuse_start(self):
-        messages.error(
-            self.request,
-            _("This appointment is no longer offered for an interview; please enter the case as a walk-in."),
-        )
+        messages.error(self.request, _("This start is no longer offered; please enter the case as a walk-in."))
 
     def get(self, request, *args, **kwargs):
         if self.start_gone:
@@ -177,17 +175,8 @@ class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
         return f"{url}?{start_query(self.start_option.source)}" if self.start_option else url
 
     def get_initial(self):
-        if not self.start_option:
-            return {}
-        person = self.start_option.person
-        initial = {
-            "surname": person.surname,
-            "first_names": person.first_names,
-            "birth_date": person.birth_date,
-            "nationality": person.nationality,
-            "language": person.language,
-        }
-        return {name: value for name, value in initial.items() if value}
+        person = asdict(self.start_option.person) if self.start_option else {}
+        return {name: value for name, value in person.items() if value}
 
     def save_instance(self):
         data = self.form.cleaned_data

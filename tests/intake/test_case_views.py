@@ -242,7 +242,7 @@ def test_another_plugin_offers_starts_through_the_hook_and_prefills_the_form(cle
 @pytest.mark.parametrize("query", ["source_kind=booking&source_id=18", "source_kind=letter&source_id=17"])
 def test_a_start_no_longer_offered_falls_back_to_the_walk_in_form(clerk_client, query):
     start = f"{START}?{query}"
-    refused = german("This appointment is no longer offered for an interview; please enter the case as a walk-in.")
+    refused = german("This start is no longer offered; please enter the case as a walk-in.")
     with hooks.register_temporarily(INTAKE_START_OPTIONS, todays_bookings):
         response = clerk_client.get(start, follow=True)
         assert response.redirect_chain == [(str(START), 302)] and refused in response.content.decode()
