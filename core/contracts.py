@@ -1,6 +1,67 @@
-"""The payloads of our named hooks (``core.hooks``): small dataclasses, so no plugin imports another."""
+"""The payloads of our named hooks (``core.hooks``): small dataclasses, so no plugin imports another.
 
+Plain frozen dataclasses in the core, so that a provider and a consumer share a
+type without importing each other: data goes across, never a URL of the other
+side (each plugin builds its own URLs) and never a model instance.
+"""
+
+import datetime
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a case came from, in the terms of the plugin that offered it (e.g. ``booking`` 17).
+
+    Only that plugin can say what the id means; the consumer stores kind and id and asks
+    back through ``SOURCE_LINK``. Both are strings so that any key fits.
+    """
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class PersonCore:
+    """The core data another plugin already knows about a person, to spare the clerk typing it again."""
+
+    surname: str
+    first_names: str
+    birth_date: datetime.date | None = None
+    nationality: str = ""  # ISO 3166 alpha-2
+    language: str = ""  # a language code as the questionnaires use it
+
+
+@dataclass(frozen=True)
+class StartOption:
+    """A first interview another plugin offers to start, e.g. today's booking."""
+
+    label: str
+    person: PersonCore
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A provider's answer when asked what a ``SourceRef`` of its own is: a label and its own page."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CaseStatusChanged:
+    """Announced after the commit of each status change, so that other plugins react without polling.
+
+    Ids and values only: a receiver that needs more reads it itself, in its own transaction.
+    """
+
+    case_id: int
+    reference: str
+    old_status: str
+    new_status: str
+    actor_id: int | None
+    at: datetime.datetime
 
 
 @dataclass(frozen=True)

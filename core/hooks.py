@@ -15,20 +15,40 @@ and tests can use ``hooks.register_temporarily``.
     after the steps it depends on: core roles run at 0, pages at 10, plugins
     at 100 and later.
 
-``INTAKE_START_OPTIONS`` – ``fn(request) -> list[dict]`` with ``label`` and ``url``
-    Offered on the intake plugin's “new interview” page, e.g. today's bookings
-    of the scheduling plugin. ``url`` points at the case-creation page with the
-    core data as query parameters (surname, first_names, birth_date,
-    nationality, language) and ``source`` naming where the case came from.
+Between plugins, hooks pass the small dataclasses of ``core.contracts``, never
+URLs or model instances: the consumer builds its own URLs from the data.
+
+``INTAKE_START_OPTIONS`` – ``fn(request) -> list[StartOption]``
+    Interviews another plugin offers to start, e.g. today's bookings of the
+    scheduling plugin, listed on the intake plugin's “new interview” page. Intake
+    asks again when the clerk picks one and finds it by its ``source``, so the
+    person's data never travels through a URL; the form is prefilled from
+    ``person`` and the case keeps ``source`` (kind and id, no foreign key).
+
+``SOURCE_LINK`` – ``fn(source: SourceRef, request) -> SourceLink | None``
+    What a stored ``SourceRef`` is, for the case file to link back to it. A
+    provider answers for its own kinds and returns ``None`` for any other; when
+    nobody answers (the provider is switched off), the kind and id are shown.
 
 ``QUESTIONNAIRE_DEPENDENCIES`` – ``fn() -> list[core.contracts.FieldDependency]``
     The questionnaire keys an app reads from the answers, with their types. The
     engine refuses to publish or load a questionnaire that drops such a key (or
     makes a required one optional or conditional), and a catalogue edit that
     retypes or deletes it, naming the consumer and the key.
+
+Events are announced with ``core.events.announce`` after the commit of the change,
+once per change and never for one that was rolled back. Receivers run outside
+the change's transaction (what they write is committed on its own); one that
+raises is logged and does not keep the others from hearing about the change.
+
+``CASE_STATUS_CHANGED`` – ``fn(event: CaseStatusChanged) -> None``
+    Every status change of an intake case (old and new status), e.g. a release,
+    its revocation or the Bürgerbüro's confirmation.
 """
 
 ROLE_PERMISSIONS = "clearing_role_permissions"
 BOOTSTRAP = "clearing_bootstrap"
 INTAKE_START_OPTIONS = "clearing_intake_start_options"
+SOURCE_LINK = "clearing_source_link"
+CASE_STATUS_CHANGED = "clearing_case_status_changed"
 QUESTIONNAIRE_DEPENDENCIES = "clearing_questionnaire_dependencies"

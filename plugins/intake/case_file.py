@@ -6,9 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from core.contracts import CaseStatusChanged, SourceRef
+from core.events import announce
+from core.hooks import CASE_STATUS_CHANGED
 from questionnaires.api import save_answers
 
-from .models import Case, CaseStatus, CaseStatusChange, Sequence
+from .models import WALK_IN, Case, CaseStatus, CaseStatusChange, Sequence
 
 S = CaseStatus
 TRANSITIONS = {
@@ -61,7 +64,13 @@ def next_number(name, year):
 
 
 @transaction.atomic
-def open_case(*, surname, first_names, birth_date, nationality="", language="", clerk=None, source="walk_in"):
+def open_case(*, surname, first_names, birth_date, nationality="", language="", clerk=None, source=None):
+    """``source`` is the ``SourceRef`` of the start option another plugin offered; None for a walk-in."""
+    source = source or SourceRef(WALK_IN, "")
+    for name in ("kind", "id"):
+        limit = Case._meta.get_field(f"source_{name}").max_length
+        if len(getattr(source, name)) > limit:
+            raise ValueError(f"A source {name} has at most {limit} characters: {source!r}")
     year = timezone.localdate().year
     number = next_number("case", year)
     case = Case.objects.create(
@@ -74,10 +83,11 @@ def open_case(*, surname, first_names, birth_date, nationality="", language="", 
         nationality=nationality,
         language=language,
         assigned_clerk=clerk,
-        source=source,
+        source_kind=source.kind,
+        source_id=source.id,
         status_changed_at=timezone.now(),
     )
-    audit.record("case.open", case, clerk, source=source)
+    audit.record("case.open", case, clerk, source_kind=source.kind, source_id=source.id)
     return case
 
 
@@ -100,6 +110,17 @@ def change_status(case, to_status, actor, reason=""):
     locked.status_changed_at = timezone.now()
     locked.save(update_fields=["status", "status_changed_at", "updated_at"])
     audit.record("case.status", locked, actor, from_status=from_status.value, to_status=str(to_status), reason=reason)
+    announce(
+        CASE_STATUS_CHANGED,
+        CaseStatusChanged(
+            case_id=locked.pk,
+            reference=locked.reference,
+            old_status=from_status.value,
+            new_status=str(to_status),
+            actor_id=actor.pk if actor is not None else None,
+            at=locked.status_changed_at,
+        ),
+    )
     case.status, case.status_changed_at = locked.status, locked.status_changed_at
     return case
 

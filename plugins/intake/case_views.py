@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from dataclasses import asdict
 
 import django_filters
 from django import forms
@@ -16,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from django_countries import countries
-from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
@@ -24,7 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import audit
-from core.hooks import INTAKE_START_OPTIONS
+from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
 from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
 
@@ -39,7 +39,7 @@ from .case_file import (
     save_interview,
     set_status_by_hand,
 )
-from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
+from .models import WALK_IN, Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from .release import (
     ReleaseRefused,
     display_code,
@@ -48,6 +48,7 @@ from .release import (
     release_case,
     revoke_certificate,
 )
+from .sources import source_link, start_options, start_query, start_url
 
 INTERVIEW_QUESTIONNAIRE = "erstgespraech"
 logger = logging.getLogger(__name__)
@@ -125,13 +126,57 @@ class NewCaseForm(forms.ModelForm):
 
 
 class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
-    """A walk-in, or a start offered by another plugin (a booking) through a hook."""
+    """A walk-in, or a start another plugin offers through ``INTAKE_START_OPTIONS`` (e.g. a booking).
+
+    The URL names the chosen start only by its source (``?source_kind=…&source_id=…``); the
+    person's data comes from the providing plugin, asked again on every request.
+    """
 
     required_permission = "intake.add_case"
 
+    @cached_property
+    def offered(self):
+        return start_options(self.request)
+
+    @cached_property
+    def requested_source(self):
+        kind = self.request.GET.get("source_kind", "")
+        return SourceRef(kind, self.request.GET.get("source_id", "")) if kind else None
+
+    @cached_property
+    def start_option(self):
+        """The chosen start if it is still offered: asked again rather than taken from the URL."""
+        source = self.requested_source
+        return next((option for option in self.offered if option.source == source), None) if source else None
+
+    @property
+    def start_gone(self):
+        return self.requested_source is not None and self.start_option is None
+
+    def refuse_start(self):
+        messages.error(self.request, _("This start is no longer offered; please enter the case as a walk-in."))
+
+    def get(self, request, *args, **kwargs):
+        if self.start_gone:
+            self.refuse_start()
+            return redirect("intake_case:add")
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.start_gone:
+            # Keep what the clerk typed; the form now posts to the walk-in address.
+            self.refuse_start()
+            self.object = None
+            return self.render_to_response(self.get_context_data(form=self.get_form()))
+        return super().post(request, *args, **kwargs)
+
+    def get_add_url(self):
+        url = reverse("intake_case:add")
+        return f"{url}?{start_query(self.start_option.source)}" if self.start_option else url
+
     def get_initial(self):
-        fields = ("surname", "first_names", "birth_date", "nationality", "language")
-        return {name: self.request.GET[name] for name in fields if name in self.request.GET}
+        person = asdict(self.start_option.person) if self.start_option else {}
+        return {name: value for name, value in person.items() if value}
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -142,7 +187,7 @@ class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
             nationality=data.get("nationality") or "",
             language=data.get("language") or "",
             clerk=self.request.user,
-            source=self.request.GET.get("source", "walk_in")[:40],
+            source=self.start_option.source if self.start_option else None,
         )
 
     def get_edit_url(self):
@@ -156,9 +201,7 @@ class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["start_options"] = [
-            option for provide in hooks.get_hooks(INTAKE_START_OPTIONS) for option in provide(self.request)
-        ]
+        context["start_options"] = [(option.label, start_url(option)) for option in self.offered]
         return context
 
 
@@ -203,6 +246,8 @@ class CaseDetailView(CaseMixin, TemplateView):
         context.update(
             case=case,
             sections=sections,
+            source_link=source_link(case.source, self.request),
+            walk_in=WALK_IN,
             history=case.status_changes.select_related("actor"),
             certificates=certificates,
             can_edit=case.status in EDITABLE and user.has_perm("intake.change_case"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
@@ -38,7 +39,9 @@ def ensure_default_wordings():
 
 
 def verification_url(certificate):
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/intake/verify/{certificate.verification_code}/"
+    """The address in the QR code; its path is printed on issued certificates, so ``intake_verify_code`` keeps it."""
+    path = reverse("intake_verify_code", kwargs={"code": certificate.verification_code})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _wordings(second_language):

@@ -18,7 +18,7 @@ batch in one transaction: the number of statements grows with the number of
 batches, not of rows. ``bulk_create`` stamps ``auto_now``/``auto_now_add``
 fields with the current time, so the demo's own times are written back with one
 ``executemany`` UPDATE per table and batch. Nothing is audited per row; one
-``demo.seed`` entry records the run. Every demo case has ``source="demo"``.
+``demo.seed`` entry records the run. Every demo case has ``source_kind="demo"``.
 """
 
 import datetime
@@ -1186,7 +1186,7 @@ def seed_demo_cases(n, *, stdout=None, seed=None, batch_size=BATCH_SIZE):
                 nationality=person.nationality,
                 language=person.language if answers is not None or rng.random() < 0.7 else "",
                 status=story.status,
-                source=SOURCE,
+                source_kind=SOURCE,
                 status_changed_at=story.last_change,
                 assigned_clerk=clerk,
             )
@@ -1218,7 +1218,7 @@ BOOTSTRAP_CASES = 240  # enough to fill every list, filter and status on a fresh
 
 def seed_demo_once(stdout):
     """``bootstrap --demo``: seed a few demo cases the first time only, so bootstrapping stays idempotent."""
-    existing = Case.objects.filter(source=SOURCE).count()
+    existing = Case.objects.filter(source_kind=SOURCE).count()
     if existing:
         stdout.write(f"Demo cases exist: {existing} (none added).")
         return

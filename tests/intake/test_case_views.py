@@ -3,9 +3,14 @@
 import datetime
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.html import escape
+from wagtail import hooks
 
 from core import roles
+from core.contracts import PersonCore, SourceLink, SourceRef, StartOption
+from core.hooks import INTAKE_START_OPTIONS, SOURCE_LINK
 from core.models import AuditEntry
 from plugins.intake.case_file import open_case
 from plugins.intake.models import Case, CaseStatus
@@ -198,23 +203,72 @@ def test_clerks_cannot_verify_and_the_office_cannot_see_cases(client, clerk_clie
     assert client.get(reverse("intake_case:detail", args=[case.pk])).status_code == 403
 
 
+BOOKING = SourceRef("booking", "17")
+MARIA = StartOption(
+    label="09:30 Maria Popescu",
+    person=PersonCore(surname="Popescu", first_names="Maria", birth_date=datetime.date(1999, 9, 9), nationality="RO"),
+    source=BOOKING,
+)
+START = reverse_lazy("intake_case:add")
+
+
+def todays_bookings(request):
+    return [MARIA]
+
+
+def booking_link(source, request):
+    return SourceLink(f"Termin {source.id}", f"/admin/scheduling/{source.id}/") if source.kind == "booking" else None
+
+
+def german(message):
+    with translation.override("de"):
+        return escape(translation.gettext(message))
+
+
 def test_another_plugin_offers_starts_through_the_hook_and_prefills_the_form(clerk_client):
-    from wagtail import hooks
-
-    from core.hooks import INTAKE_START_OPTIONS
-
-    start = reverse("intake_case:add") + "?surname=Popescu&first_names=Maria&birth_date=1999-09-09&source=booking:17"
-
-    def todays_bookings(request):
-        return [{"label": "09:30 Maria Popescu", "url": start}]
-
+    start = f"{START}?source_kind=booking&source_id=17"
     with hooks.register_temporarily(INTAKE_START_OPTIONS, todays_bookings):
-        page = clerk_client.get(reverse("intake_case:add")).content.decode()
-    assert "Aus einem Termin beginnen" in page and "09:30 Maria Popescu" in page
-    form = clerk_client.get(start).content.decode()
-    assert 'value="Popescu"' in form and 'value="1999-09-09"' in form
-    clerk_client.post(start, {"surname": "Popescu", "first_names": "Maria", "birth_date": "1999-09-09"})
-    assert Case.objects.get(surname="Popescu").source == "booking:17"
+        page = clerk_client.get(START).content.decode()
+        assert "Aus einem Termin beginnen" in page and "09:30 Maria Popescu" in page
+        assert f'href="{escape(start)}"' in page
+        form = clerk_client.get(start).content.decode()
+        assert 'value="Popescu"' in form and 'value="1999-09-09"' in form and '<option value="RO" selected>' in form
+        assert f'action="{escape(start)}"' in form
+        clerk_client.post(start, {"surname": "Popescu", "first_names": "Maria", "birth_date": "1999-09-09"})
+    case = Case.objects.get(surname="Popescu")
+    assert (case.source_kind, case.source_id) == ("booking", "17")
+
+
+@pytest.mark.parametrize("query", ["source_kind=booking&source_id=18", "source_kind=letter&source_id=17"])
+def test_a_start_no_longer_offered_falls_back_to_the_walk_in_form(clerk_client, query):
+    start = f"{START}?{query}"
+    refused = german("This start is no longer offered; please enter the case as a walk-in.")
+    with hooks.register_temporarily(INTAKE_START_OPTIONS, todays_bookings):
+        response = clerk_client.get(start, follow=True)
+        assert response.redirect_chain == [(str(START), 302)] and refused in response.content.decode()
+        typed = {"surname": "Popescu", "first_names": "Maria", "birth_date": "1999-09-09"}
+        response = clerk_client.post(start, typed)
+    page = response.content.decode()
+    assert response.status_code == 200 and refused in page
+    assert 'value="Popescu"' in page and f'action="{START}"' in page
+    assert not Case.objects.filter(surname="Popescu").exists()
+
+
+def test_the_case_file_links_to_the_source_or_names_it_when_its_plugin_is_off(clerk_client, clerk):
+    case = open_case(
+        surname="Popescu", first_names="Maria", birth_date=datetime.date(1999, 9, 9), clerk=clerk, source=BOOKING
+    )
+    url = reverse("intake_case:detail", args=[case.pk])
+    with hooks.register_temporarily(SOURCE_LINK, lambda source, request: None):
+        with hooks.register_temporarily(SOURCE_LINK, booking_link):
+            assert '<a href="/admin/scheduling/17/">Termin 17</a>' in clerk_client.get(url).content.decode()
+        page = clerk_client.get(url).content.decode()
+    assert "booking 17" in page and "/admin/scheduling/17/" not in page
+
+
+def test_the_case_file_says_walk_in(clerk_client, case):
+    page = clerk_client.get(reverse("intake_case:detail", args=[case.pk])).content.decode()
+    assert german("walk-in") in page
 
 
 @pytest.mark.parametrize("to", [CaseStatus.COMPLETE, CaseStatus.RELEASED, CaseStatus.REGISTERED, "nonsense"])

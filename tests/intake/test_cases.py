@@ -4,8 +4,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from wagtail import hooks
 
 from core import roles
+from core.contracts import CaseStatusChanged, SourceRef
+from core.hooks import CASE_STATUS_CHANGED
 from core.models import AuditEntry
 from plugins.intake.case_file import TransitionRefused, change_status, open_case, save_interview
 from plugins.intake.models import Case, CaseStatus, CertificateStatus
@@ -86,6 +91,17 @@ def test_references_are_sequential_per_year(clerk):
     assert AuditEntry.objects.filter(action="case.open", object_id=str(first.pk)).exists()
 
 
+def test_a_source_too_long_for_its_columns_is_refused_not_cut(clerk):
+    with pytest.raises(ValueError, match="at most 64"):
+        open_case(
+            surname="Pop",
+            first_names="Ana",
+            birth_date=datetime.date(1990, 1, 1),
+            source=SourceRef("booking", "9" * 65),
+        )
+    assert not Case.objects.filter(surname="Pop").exists()
+
+
 def test_status_changes_are_checked_recorded_and_audited(case, clerk):
     with pytest.raises(TransitionRefused, match="„offen“ nach „freigegeben“|offen.*freigegeben"):
         change_status(case, CaseStatus.RELEASED, clerk)
@@ -101,6 +117,77 @@ def test_status_changes_are_checked_recorded_and_audited(case, clerk):
     )
     entry = AuditEntry.objects.get(action="case.status")
     assert entry.details["to_status"] == "did_not_appear" and entry.actor == clerk
+
+
+@pytest.fixture
+def status_events():
+    heard = []
+    with hooks.register_temporarily(CASE_STATUS_CHANGED, heard.append):
+        yield heard
+
+
+def test_each_status_change_is_announced_once_after_the_commit(
+    case, clerk, status_events, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        change_status(case, CaseStatus.WITHDRAWN, clerk, reason="Zieht nicht zu.")
+        assert status_events == []
+    with django_capture_on_commit_callbacks(execute=True):
+        change_status(case, CaseStatus.OPEN, clerk)
+        interview(case, clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        release_case(Case.objects.get(pk=case.pk), clerk)
+    assert [(event.old_status, event.new_status) for event in status_events] == [
+        ("open", "withdrawn"),
+        ("withdrawn", "open"),
+        ("open", "in_interview"),
+        ("in_interview", "complete"),
+        ("complete", "released"),
+    ]
+    released = Case.objects.get(pk=case.pk)
+    assert status_events[-1] == CaseStatusChanged(
+        case_id=case.pk,
+        reference=case.reference,
+        old_status="complete",
+        new_status="released",
+        actor_id=clerk.pk,
+        at=released.status_changed_at,
+    )
+
+
+def test_a_rolled_back_or_refused_status_change_is_not_announced(
+    case, clerk, status_events, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            change_status(case, CaseStatus.WITHDRAWN, clerk, reason="Zieht nicht zu.")
+            raise RuntimeError("the request failed later")
+        with pytest.raises(TransitionRefused):
+            change_status(case, CaseStatus.RELEASED, clerk)
+    assert status_events == []
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.OPEN
+
+
+def test_a_failing_receiver_neither_breaks_the_request_nor_silences_the_next(
+    client, case, clerk, django_capture_on_commit_callbacks, caplog
+):
+    heard = []
+
+    def broken(event):
+        raise RuntimeError("receiver bug")
+
+    client.force_login(clerk)
+    url = reverse("intake_case:status", args=[case.pk])
+    with (
+        hooks.register_temporarily(CASE_STATUS_CHANGED, broken),
+        hooks.register_temporarily(CASE_STATUS_CHANGED, heard.append),
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"to": CaseStatus.WITHDRAWN, "reason": "Zieht nicht zu."})
+    assert response.status_code == 302
+    assert [event.new_status for event in heard] == ["withdrawn"]
+    assert Case.objects.get(pk=case.pk).status == CaseStatus.WITHDRAWN
+    assert "receiver bug" in caplog.text
 
 
 def test_interview_draft_then_complete_moves_the_status(case, clerk):

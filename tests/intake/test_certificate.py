@@ -72,6 +72,13 @@ def test_names_render_exactly_and_the_qr_code_scans(
     assert decoded == verification_url(certificate)
 
 
+def test_the_qr_link_keeps_the_path_printed_on_issued_certificates(bootstrapped, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://clearing.example.org/"
+    certificate = certificate_for("Ana", "Pop", "RO", "ro")
+    code = certificate.verification_code
+    assert verification_url(certificate) == f"https://clearing.example.org/admin/intake/verify/{code}/"
+
+
 def test_the_font_is_embedded(bootstrapped, tmp_path):
     path = tmp_path / "c.pdf"
     path.write_bytes(render_certificate_pdf(certificate_for("Ana", "Pop", "RO", "ro")))

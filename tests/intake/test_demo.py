@@ -42,7 +42,7 @@ def definition(bootstrapped):
 def seeded(definition):
     report = seed_demo_cases(60, seed=20221004)
     cases = list(
-        Case.objects.filter(source="demo")
+        Case.objects.filter(source_kind="demo")
         .select_related("answer_set__revision")
         .prefetch_related("status_changes", "certificates", "answer_set__answered_fields")
     )
@@ -278,25 +278,25 @@ def test_the_command_reports_what_it_did(definition):
     out = io.StringIO()
     call_command("seed_demo", "--cases", "12", "--seed", "3", stdout=out)
     assert re.search(r"Seeded 12 cases in \d+\.\d s", out.getvalue())
-    assert Case.objects.filter(source="demo").count() == 12
+    assert Case.objects.filter(source_kind="demo").count() == 12
 
 
 def test_the_command_asks_for_the_bootstrap_first(definition):
     Questionnaire.objects.filter(slug="erstgespraech").update(live=False)
     with pytest.raises(CommandError, match="bootstrap"):
         call_command("seed_demo", "--cases", "5", stdout=io.StringIO())
-    assert not Case.objects.filter(source="demo").exists()
+    assert not Case.objects.filter(source_kind="demo").exists()
 
 
 def test_bootstrap_demo_seeds_cases_the_first_time_only(definition, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
     call_command("bootstrap", "--demo", stdout=io.StringIO())
-    seeded = Case.objects.filter(source="demo").count()
+    seeded = Case.objects.filter(source_kind="demo").count()
     assert seeded == BOOTSTRAP_CASES
     out = io.StringIO()
     call_command("bootstrap", "--demo", stdout=out)
     assert f"Demo cases exist: {seeded} (none added)." in out.getvalue()
-    assert Case.objects.filter(source="demo").count() == seeded
+    assert Case.objects.filter(source_kind="demo").count() == seeded
 
 
 @pytest.mark.parametrize("command", [["bootstrap", "--demo"], ["seed_demo", "--cases", "5"]])
@@ -304,14 +304,14 @@ def test_demo_data_is_refused_where_switched_off(definition, settings, command):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
         call_command(*command, stdout=io.StringIO())
-    assert not Case.objects.filter(source="demo").exists()
+    assert not Case.objects.filter(source_kind="demo").exists()
 
 
 def test_interviewed_demo_cases_belong_to_the_demo_clerks(definition, make_user):
     petra = make_user("petra", roles.CLERK, first_name="Petra", last_name="Schulze")
     make_user("office", roles.CITIZENS_OFFICE)
     seed_demo_cases(40, seed=7)
-    cases = Case.objects.filter(source="demo").select_related("answer_set")
+    cases = Case.objects.filter(source_kind="demo").select_related("answer_set")
     for case in cases:
         answered = case.answer_set_id is not None
         assert case.assigned_clerk_id == (petra.pk if answered else None), case.status
@@ -322,6 +322,6 @@ def test_interviewed_demo_cases_belong_to_the_demo_clerks(definition, make_user)
 
 def test_even_a_small_demo_has_bookings_to_interview(definition):
     seed_demo_cases(20, seed=11)
-    upcoming = Case.objects.filter(source="demo", status=S.OPEN)
+    upcoming = Case.objects.filter(source_kind="demo", status=S.OPEN)
     assert upcoming.count() >= 6
     assert all(case.created_at <= timezone.now() for case in upcoming)

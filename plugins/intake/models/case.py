@@ -5,6 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.contracts import SourceRef
+
+WALK_IN = "walk_in"
+
 
 class Sequence(models.Model):
     """Yearly sequences (case references, certificate numbers), allocated under a row lock."""
@@ -55,7 +59,10 @@ class Case(models.Model):
     answer_set = models.OneToOneField(
         "questionnaires.AnswerSet", null=True, blank=True, on_delete=models.PROTECT, related_name="case"
     )
-    source = models.CharField(_("started from"), max_length=40, default="walk_in")
+    # Kind and id of a core.contracts.SourceRef: the plugin that offered the start resolves
+    # them (no foreign key, intake runs without it).
+    source_kind = models.CharField(_("started from"), max_length=40, default=WALK_IN)
+    source_id = models.CharField(_("source id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
@@ -77,6 +84,10 @@ class Case(models.Model):
     @property
     def full_name(self):
         return f"{self.first_names} {self.surname}"
+
+    @property
+    def source(self):
+        return SourceRef(self.source_kind, self.source_id)
 
     @property
     def nationality_name(self):

@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = (
         "Add invented first-interview cases over the past twelve months (answers, status histories, release "
         "certificates). Running it again adds more. For demonstration and load tests only: the cases are marked "
-        "source=demo, but they look real."
+        "source_kind=demo, but they look real."
     )
 
     def add_arguments(self, parser):
