@@ -11,11 +11,15 @@ $(VENV)/.base-installed: requirements/base.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/base.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt $(VENV)/.base-installed
+$(VENV)/.demo-installed: requirements/demo.txt $(VENV)/.base-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/demo.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt requirements/demo.txt $(VENV)/.base-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
-run: $(VENV)/.base-installed
+run: $(VENV)/.demo-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bootstrap --demo
 	$(PY) manage.py ensure_admin

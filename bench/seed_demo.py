@@ -72,8 +72,9 @@ def baseline_full(count):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
+    from demo.answers import AnswerMaker
+    from demo.people import People
     from plugins.intake.case_file import open_case, save_interview
-    from plugins.intake.demo import AnswerMaker, People
     from plugins.intake.release import confirm_registration, release_case
     from questionnaires.api import published
     from questionnaires.forms import QuestionnaireForm, post_data

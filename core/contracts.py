@@ -77,3 +77,17 @@ class FieldDependency:
     key: str
     field_type: str
     required: bool = True
+
+
+@dataclass(frozen=True)
+class DemoRequest:
+    """What ``seed_demo`` or ``bootstrap --demo`` asks of each app's demo data.
+
+    ``arrivals``: how many invented people arrive over the past year (intake makes
+    a case of each). ``once``: only if the app has no demo data yet (bootstrap).
+    """
+
+    arrivals: int
+    seed: int | None = None
+    once: bool = False
+    batch_size: int = 2000

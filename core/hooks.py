@@ -30,6 +30,12 @@ URLs or model instances: the consumer builds its own URLs from the data.
     provider answers for its own kinds and returns ``None`` for any other; when
     nobody answers (the provider is switched off), the kind and id are shown.
 
+``DEMO_DATA`` – ``fn(request: core.contracts.DemoRequest, stdout) -> None``
+    An app's invented data for demonstrations and load tests, called by the demo
+    app (``seed_demo``, ``bootstrap --demo``) only; production does not install
+    it. The function imports the app's demo module itself, so nothing of it (nor
+    Faker) is loaded otherwise. ``stdout`` takes one line per step.
+
 ``QUESTIONNAIRE_DEPENDENCIES`` – ``fn() -> list[core.contracts.FieldDependency]``
     The questionnaire keys an app reads from the answers, with their types. The
     engine refuses to publish or load a questionnaire that drops such a key (or
@@ -52,3 +58,4 @@ INTAKE_START_OPTIONS = "clearing_intake_start_options"
 SOURCE_LINK = "clearing_source_link"
 CASE_STATUS_CHANGED = "clearing_case_status_changed"
 QUESTIONNAIRE_DEPENDENCIES = "clearing_questionnaire_dependencies"
+DEMO_DATA = "clearing_demo_data"

@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .demo_users import ensure_demo_users
 from .hooks import BOOTSTRAP
 from .panels import RolesPanel
 from .roles import sync_roles
@@ -14,8 +13,6 @@ from .views import AuditLogView
 def bootstrap_roles(*, demo, stdout):
     created = sync_roles()
     stdout.write(f"Roles: {len(created)} created, permissions synchronised.")
-    if demo:
-        ensure_demo_users(stdout)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,7 +1,7 @@
 """Test run: fast hashing, local cache, tasks run in-process, reusable file test DB."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -15,3 +15,5 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the live server's thread and --reuse-db both need it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+# Invented people and demo logins (`bootstrap --demo`, `seed_demo`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import roles
 from core.contracts import FieldDependency
-from core.hooks import BOOTSTRAP, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
+from core.hooks import BOOTSTRAP, DEMO_DATA, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
 
 from .case_file import ANSWERS_READ
 from .case_views import INTERVIEW_QUESTIONNAIRE, CaseViewSet
@@ -76,7 +76,10 @@ def bootstrap_certificate_wordings(*, demo, stdout):
     from .certificate import ensure_default_wordings
 
     stdout.write(f"Certificate wordings: {ensure_default_wordings()} created.")
-    if demo:
-        from .demo import seed_demo_once
 
-        seed_demo_once(stdout)
+
+@hooks.register(DEMO_DATA)
+def demo_cases(request, stdout):
+    from .demo import contribute
+
+    contribute(request, stdout)

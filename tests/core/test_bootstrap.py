@@ -1,13 +1,8 @@
-import io
-
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
-from core import roles
-from core.demo_users import DEMO_USERS, ensure_demo_users
 from pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -52,15 +47,3 @@ def test_bootstrap_restores_a_deleted_translation_only(bootstrapped):
     call_command("bootstrap")
     assert HomePage.objects.filter(locale__language_code="hu").count() == 1
     assert HomePage.objects.count() == len(settings.WAGTAIL_CONTENT_LANGUAGES)
-
-
-def test_demo_adds_one_user_per_role_once(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-pass-123")
-    call_command("bootstrap")
-    ensure_demo_users(io.StringIO())
-    clerk = get_user_model().objects.get(username="sachbearbeitung")
-    assert clerk.check_password("demo-pass-123") and clerk.groups.filter(name=roles.CLERK).exists()
-    out = io.StringIO()
-    ensure_demo_users(out)
-    assert "passwords unchanged" in out.getvalue()
-    assert get_user_model().objects.filter(username__in=DEMO_USERS).count() == len(DEMO_USERS)

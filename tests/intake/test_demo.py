@@ -4,7 +4,7 @@ import datetime
 import io
 import math
 import re
-from collections import Counter as Tally
+from collections import Counter
 from unittest import mock
 
 import pytest
@@ -16,8 +16,9 @@ from django_countries import countries
 
 from core import roles
 from core.models import AuditEntry
+from demo.wagtail_hooks import BOOTSTRAP_ARRIVALS as BOOTSTRAP_CASES
 from plugins.intake.case_file import TRANSITIONS, open_case
-from plugins.intake.demo import BOOTSTRAP_CASES, seed_demo_cases
+from plugins.intake.demo import seed_demo_cases
 from plugins.intake.models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from plugins.intake.release import CODE_ALPHABET, CODE_LENGTH
 from questionnaires.answers import answered_keys
@@ -100,11 +101,11 @@ def test_cases_look_like_a_year_of_arrivals(seeded):
     assert all(case.reference == f"CS-{case.year}-{case.number:05d}" for case in seeded)
     assert all(case.year == timezone.localtime(case.created_at).year for case in seeded)
 
-    statuses = Tally(case.status for case in seeded)
+    statuses = Counter(case.status for case in seeded)
     assert len(statuses) >= 4, statuses
     assert statuses[S.REGISTERED] > 60 / 2
 
-    nationalities = Tally(case.nationality for case in seeded)
+    nationalities = Counter(case.nationality for case in seeded)
     assert nationalities.most_common(1)[0][0] == "RO", nationalities
     assert 0.35 < nationalities["RO"] / 60 < 0.75 and nationalities["BG"] > nationalities["PL"]
     assert set(nationalities) <= {"RO", "BG", "PL", "HU", "HR"}
@@ -243,7 +244,7 @@ def test_one_audit_entry_for_the_whole_run(definition):
 
 def statements(queries):
     """Captured statements counted by (verb, table); an ``executemany`` counts once."""
-    kinds = Tally()
+    kinds = Counter()
     for query in queries:
         sql = re.sub(r"^\d+ times: ", "", query["sql"])
         table = re.search(r'(?:FROM|UPDATE|INTO)\s+"?(\w+)"?', sql)

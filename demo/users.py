@@ -6,7 +6,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from . import roles
+from core import roles
 
 DEMO_USERS = {
     "sachbearbeitung": (roles.CLERK, "Petra", "Schulze"),
