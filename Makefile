@@ -41,6 +41,12 @@ check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Each app (and config/) owns its translations in <dir>/locale; makemessages runs in each.
+LOCALE_DIRS := config core questionnaires pages demo $(patsubst %/apps.py,%,$(wildcard plugins/*/apps.py))
+
 messages: $(VENV)/.dev-installed
-	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
-	$(PY) manage.py compilemessages --locale de --ignore '.venv/*'
+	for dir in $(LOCALE_DIRS); do \
+	  mkdir -p $$dir/locale && (cd $$dir && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) \
+	    $(CURDIR)/$(VENV)/bin/django-admin makemessages --locale de --ignore 'migrations/*' --no-obsolete -v0 \
+	    && $(CURDIR)/$(VENV)/bin/django-admin compilemessages --locale de -v0) || exit 1; \
+	done

@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -6,6 +7,7 @@ from wagtail.users.models import UserProfile
 
 from core import roles
 
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 
@@ -73,13 +75,44 @@ def test_root_redirects_to_the_browser_language(client, bootstrapped):
     assert response.status_code == 302 and response["Location"] == "/ro/"
 
 
-def test_the_german_catalogue_is_complete_and_compiled():
-    import polib
-    from django.conf import settings
+CATALOGUES = sorted(
+    path.relative_to(ROOT)
+    for path in ROOT.glob("**/locale/de/LC_MESSAGES/django.po")
+    if ".venv" not in path.parts and "site-packages" not in path.parts
+)
 
-    po = polib.pofile(str(settings.LOCALE_PATHS[0] / "de" / "LC_MESSAGES" / "django.po"))
+
+def test_every_app_owns_its_catalogue():
+    owners = {str(path.parents[3]) for path in CATALOGUES}
+    assert owners == {
+        "config",
+        "core",
+        "demo",
+        "pages",
+        "plugins/intake",
+        "plugins/referrals",
+        "plugins/scheduling",
+        "questionnaires",
+    }
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=str)
+def test_each_german_catalogue_is_complete_and_compiled(catalogue):
+    import polib
+
+    po = polib.pofile(str(ROOT / catalogue))
     assert [e.msgid for e in po if not e.translated() and not e.obsolete] == []
-    mo = polib.mofile(str(settings.LOCALE_PATHS[0] / "de" / "LC_MESSAGES" / "django.mo"))
+    mo = polib.mofile(str(ROOT / catalogue.with_suffix(".mo")))
     compiled = {entry.msgid: entry.msgstr for entry in mo if entry.msgid}
     expected = {entry.msgid: entry.msgstr for entry in po.translated_entries() if not entry.msgid_plural}
     assert {k: compiled.get(k) for k in expected} == expected, "run `make messages` after changing the .po file"
+
+
+def test_core_holds_only_its_own_strings_and_the_others_still_speak_german():
+    import polib
+
+    core = {entry.msgid for entry in polib.pofile(str(ROOT / "core/locale/de/LC_MESSAGES/django.po"))}
+    assert "Field catalogue" not in core and "Verify certificate" not in core
+    with translation.override("de"):
+        assert translation.gettext("Field catalogue") == "Feldkatalog"
+        assert translation.gettext("Verify certificate") == "Freigabeschein prüfen"
