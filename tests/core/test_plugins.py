@@ -23,10 +23,10 @@ ALLOWED_SUBSETS = [
     "intake,scheduling,referrals",
 ]
 
-SERVE_ADMIN = """
+# A fresh database, bootstrapped, and ``client`` logged in to the admin as a superuser.
+ADMIN_SESSION = """
 import django, sys
 django.setup()
-from django.apps import apps
 from django.core.management import call_command
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -35,11 +35,18 @@ call_command("bootstrap", stdout=open("/dev/null", "w"))
 get_user_model().objects.create_superuser("root", password="pw")
 client = Client(HTTP_HOST="localhost")
 client.login(username="root", password="pw")
+"""
+
+SERVE_ADMIN = (
+    ADMIN_SESSION
+    + """
+from django.apps import apps
 response = client.get("/admin/")
 plugins = sorted(c.label for c in apps.get_app_configs() if c.name.startswith("plugins."))
 german = "Dashboard" in response.text and 'lang="de"' in response.text
 print(response.status_code, ",".join(plugins), german, sep="|")
 """
+)
 
 
 def run_python(code, tmp_path, **env):
