@@ -88,6 +88,19 @@ def save_answers(form, *, questionnaire, revision, user=None, answer_set=None):
     return _answers.save_answers(form, questionnaire=questionnaire, revision=revision, user=user, answer_set=answer_set)
 
 
+def save_answers_in_bulk(questionnaire, revision, answers, *, language="de", times=None):
+    """Many answer sets at once from answers already valid (demo data, imports); returns them in order.
+
+    ``times`` gives each set's ``(created_at, updated_at)``.
+    """
+    return _answers.save_answers_in_bulk(questionnaire, revision, answers, language=language, times=times)
+
+
+def answered_keys(answers):
+    """The catalogue keys stored answers hold, sub-fields of groups included (what the usage index counts)."""
+    return _answers.answered_keys(answers)
+
+
 def missing_required(answer_set, language="de"):
     """Labels of the visible required questions that the stored answers leave empty."""
     return missing_answers(answer_set.definition(), answer_set.data, language)
@@ -115,6 +128,7 @@ __all__ = [
     "Published",
     "answer_counts",
     "answer_sections",
+    "answered_keys",
     "build_form",
     "country_choices",
     "for_audience",
@@ -122,5 +136,6 @@ __all__ = [
     "missing_required",
     "published",
     "save_answers",
+    "save_answers_in_bulk",
     "usage_summary",
 ]

@@ -27,12 +27,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import audit, roles
+from core.bulk import restamp
 from demo.answers import AnswerMaker, DemoUnavailable
-from demo.bulk import insert_rows, restamp
 from demo.people import People, Person
-from questionnaires.answers import answered_keys
-from questionnaires.api import NotPublished, published
-from questionnaires.models import AnsweredField, AnswerSet
+from questionnaires.api import NotPublished, answered_keys, published, save_answers_in_bulk
 
 from .models import (
     Case,
@@ -288,20 +286,15 @@ def _write_batch(planned, questionnaire, revision, report):
         _number(planned)
 
         answered = [item for item in planned if item.answers is not None]
-        answer_sets = AnswerSet.objects.bulk_create(
-            AnswerSet(questionnaire=questionnaire, revision=revision, data=item.answers, language="de")
-            for item in answered
-        )
-        restamp(
-            AnswerSet,
-            answer_sets,
-            ["created_at", "updated_at"],
-            [(item.story.started, item.story.answered_at) for item in answered],
+        answer_sets = save_answers_in_bulk(
+            questionnaire,
+            revision,
+            [item.answers for item in answered],
+            times=[(item.story.started, item.story.answered_at) for item in answered],
         )
         for item, answer_set in zip(answered, answer_sets, strict=True):
             item.case.answer_set = answer_set
-        fields = [(answer_set.pk, key) for answer_set in answer_sets for key in sorted(answered_keys(answer_set.data))]
-        insert_rows(AnsweredField, ["answer_set", "key"], fields)
+        fields = sum(len(answered_keys(answer_set.data)) for answer_set in answer_sets)
 
         cases = Case.objects.bulk_create([item.case for item in planned])
         restamp(
@@ -350,7 +343,7 @@ def _write_batch(planned, questionnaire, revision, report):
         restamp(ReleaseCertificate, certificates, ["issued_at", "superseded_by"], stamps)
     report.cases += len(cases)
     report.answer_sets += len(answer_sets)
-    report.answered_fields += len(fields)
+    report.answered_fields += fields
     report.status_changes += len(changes)
     report.certificates += len(certificates)
     report.batches += 1
