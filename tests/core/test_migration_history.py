@@ -28,3 +28,15 @@ def test_migrations_of_the_earlier_layout_stop_migrate_with_the_way_out():
 def test_migrations_of_a_switched_off_app_are_not_stale():
     MigrationRecorder(connection).record_applied("retired_plugin", "0001_initial")
     assert stale_migrations(connection) == []
+
+
+def test_a_third_party_apps_history_is_not_ours_to_judge():
+    """Upstream apps squash and drop old migration files; their rows stay and mean nothing to us."""
+    MigrationRecorder(connection).record_applied("wagtailcore", "0001_initial_removed_by_upstream_squash")
+    assert stale_migrations(connection) == []
+
+
+def test_prune_is_left_to_django():
+    MigrationRecorder(connection).record_applied("intake", "0002_case_file")
+    call_command("migrate", "intake", "--prune", verbosity=0)
+    assert stale_migrations(connection) == []

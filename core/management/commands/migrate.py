@@ -10,7 +10,7 @@ class Command(DjangoMigrate):
 
     def handle(self, *args, **options):
         connection = connections[options["database"]]
-        stale = stale_migrations(connection)
+        stale = [] if options.get("prune") else stale_migrations(connection)
         if stale:
             raise CommandError(earlier_layout_message(stale, connection))
         return super().handle(*args, **options)
