@@ -8,8 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamBlockValidationError
 
 from .definition import body_to_sections, referenced_keys
-from .dependencies import consumer_name, declared, questionnaire_problems, retype_problems
-from .models import CatalogueField
+from .dependencies import questionnaire_problems, readers_of, retype_problems
+from .models import CatalogueField, Questionnaire
 from .usage import answer_sets_using, conditions_comparing, option_uses, removed_keys_in_use
 from .validation import body_errors_as_block_errors
 
@@ -83,6 +83,8 @@ class QuestionnaireAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # A draft of a questionnaire that is not live writes the row, slug included: check the slug always.
+        self.refuse_renaming_what_is_read(cleaned)
         if self.is_deferred_validation:
             return cleaned
         self.refuse_breaking_consumers(cleaned)
@@ -104,20 +106,20 @@ class QuestionnaireAdminForm(WagtailAdminModelForm):
             )
         return cleaned
 
+    def refuse_renaming_what_is_read(self, cleaned):
+        stored_slug = Questionnaire.objects.filter(pk=self.instance.pk).values_list("slug", flat=True).first()
+        readers = readers_of(stored_slug) if stored_slug else []
+        if readers and cleaned.get("slug") and cleaned["slug"] != stored_slug:
+            self.add_error(
+                "slug",
+                _("%(consumer)s reads this questionnaire as “%(slug)s”; the slug cannot change.")
+                % {"consumer": ", ".join(readers), "slug": stored_slug},
+            )
+
     def refuse_breaking_consumers(self, cleaned):
         """Another app reads keys of this questionnaire (``QUESTIONNAIRE_DEPENDENCIES``): keep them as it needs."""
-        stored_slug = self.instance.slug if self.instance.pk else None
-        if stored_slug and cleaned.get("slug") and cleaned["slug"] != stored_slug:
-            for dependency in declared():
-                if dependency.questionnaire == stored_slug:
-                    self.add_error(
-                        "slug",
-                        _("%(consumer)s reads this questionnaire as “%(slug)s”; the slug cannot change.")
-                        % {"consumer": consumer_name(dependency), "slug": stored_slug},
-                    )
-                    break
         body = cleaned.get("body")
-        slug = cleaned.get("slug") or stored_slug
+        slug = cleaned.get("slug") or self.instance.slug
         if body is None or not slug:
             return
         raw = body.get_prep_value()

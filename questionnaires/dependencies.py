@@ -36,6 +36,11 @@ def _type_name(kind):
     return str(dict(CatalogueField._meta.get_field("field_type").flatchoices).get(kind, kind))
 
 
+def readers_of(slug):
+    """Who reads questionnaire ``slug`` (``consumer_name``), sorted; empty when nobody does."""
+    return sorted({consumer_name(dependency) for dependency in declared() if dependency.questionnaire == slug})
+
+
 def retype_problems(key, new_type):
     """Messages for each consumer that needs ``key`` as another type than ``new_type``."""
     return [

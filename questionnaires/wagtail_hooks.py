@@ -13,6 +13,7 @@ from core import roles
 from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
 
 from .admin_forms import CatalogueFieldForm, QuestionnaireAdminForm
+from .dependencies import readers_of
 from .models import CatalogueField, Questionnaire
 from .usage import usage_summary
 from .views import CatalogueFieldDeleteView
@@ -77,6 +78,34 @@ def bootstrap_form_definitions(*, demo, stdout):
         f"Questionnaires: {len(report.created_fields)} catalogue fields, "
         f"{len(report.created_questionnaires)} questionnaires created."
     )
+
+
+def refuse_losing_what_is_read(request, questionnaires, action):
+    """A questionnaire another app reads (``QUESTIONNAIRE_DEPENDENCIES``) is neither deleted nor unpublished."""
+    read = [(str(questionnaire), readers_of(questionnaire.slug)) for questionnaire in questionnaires]
+    read = [(title, readers) for title, readers in read if readers]
+    if not read:
+        return None
+    messages.error(
+        request,
+        action % "; ".join(f"„{title}“ ({', '.join(readers)})" for title, readers in read),
+    )
+    return redirect(Questionnaire.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("before_unpublish")
+def refuse_unpublishing_what_is_read(request, instance):
+    if isinstance(instance, Questionnaire):
+        message = gettext("Nothing was unpublished. Other parts of the platform work with: %s.")
+        return refuse_losing_what_is_read(request, [instance], message)
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_what_is_read(request, instances):
+    questionnaires = [instance for instance in instances if isinstance(instance, Questionnaire)]
+    message = gettext("Nothing was deleted. Other parts of the platform work with: %s.")
+    return refuse_losing_what_is_read(request, questionnaires, message) if questionnaires else None
 
 
 @hooks.register("before_delete_snippet")

@@ -12,7 +12,7 @@ from core import roles
 from core.contracts import FieldDependency
 from core.hooks import QUESTIONNAIRE_DEPENDENCIES
 from questionnaires.definition_files import DefinitionError, load_directory
-from questionnaires.models import CatalogueField
+from questionnaires.models import CatalogueField, Questionnaire
 
 from .test_admin import edit_data
 
@@ -130,3 +130,44 @@ def test_deleting_what_intake_reads_is_refused(admin_client):
     url = reverse("wagtail_bulk_action", args=("questionnaires", "cataloguefield", "delete"))
     admin_client.post(f"{url}?id={field.pk}", follow=True)
     assert CatalogueField.objects.filter(pk=field.pk).exists()
+
+
+def test_a_questionnaire_intake_reads_is_neither_unpublished_nor_deleted(admin_client):
+    interview = Questionnaire.objects.get(slug="erstgespraech")
+    viewset = "wagtailsnippets_questionnaires_questionnaire"
+    unpublished = admin_client.post(reverse(f"{viewset}:unpublish", args=[interview.pk]), follow=True)
+    [message] = [str(m) for m in unpublished.context["messages"]]
+    assert (
+        message
+        == "Nichts wurde zurückgezogen. Andere Teile der Plattform arbeiten mit: „Erstgespräch“ (Erstgespräch (intake))."
+    )
+    admin_client.post(reverse(f"{viewset}:delete", args=[interview.pk]))
+    bulk = reverse("wagtail_bulk_action", args=("questionnaires", "questionnaire", "delete"))
+    admin_client.post(f"{bulk}?id={interview.pk}")
+    interview.refresh_from_db()
+    assert interview.live
+
+
+def test_a_questionnaire_nobody_reads_can_be_unpublished(admin_client):
+    beratung = Questionnaire.objects.get(slug="beratung")
+    admin_client.post(reverse("wagtailsnippets_questionnaires_questionnaire:unpublish", args=[beratung.pk]))
+    beratung.refresh_from_db()
+    assert not beratung.live
+
+
+def test_the_slug_of_a_questionnaire_that_is_read_cannot_change_even_in_a_draft(admin_client):
+    draft = Questionnaire.objects.create(slug="vorab", title_de="Vorab", title_en="Ahead", live=False)
+    need = FieldDependency("scheduling", "vorab", "contact_phone", "phone", required=False)
+    data = {"slug": "vorab_neu", "title_de": "Vorab", "title_en": "Ahead", "body-count": "0"}
+    data.update(description_de="", description_en="")
+    with hooks.register_temporarily(QUESTIONNAIRE_DEPENDENCIES, lambda: [need]):
+        response = admin_client.post(
+            reverse("wagtailsnippets_questionnaires_questionnaire:edit", args=[draft.pk]), data
+        )
+    [message] = response.context["form"].errors["slug"]
+    assert (
+        message
+        == "Terminvergabe (scheduling) liest diesen Fragebogen als „vorab“; der Kurzname kann sich nicht ändern."
+    )
+    draft.refresh_from_db()
+    assert draft.slug == "vorab"
