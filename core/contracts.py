@@ -14,7 +14,9 @@ class SourceRef:
     """Where a case came from, in the terms of the plugin that offered it (e.g. ``booking`` 17).
 
     Only that plugin can say what the id means; the consumer stores kind and id and asks
-    back through ``SOURCE_LINK``. Both are strings so that any key fits.
+    back through ``SOURCE_LINK``. Both are strings so that any key fits; intake stores
+    a kind of up to 40 and an id of up to 64 printable characters and leaves out a start
+    whose source is longer.
     """
 
     kind: str
@@ -54,6 +56,8 @@ class CaseStatusChanged:
     """Announced after the commit of each status change, so that other plugins react without polling.
 
     Ids and values only: a receiver that needs more reads it itself, in its own transaction.
+    ``source`` is where the case came from, so the plugin that offered the start (a
+    booking) can follow its case without reading intake's tables.
     """
 
     case_id: int
@@ -62,6 +66,7 @@ class CaseStatusChanged:
     new_status: str
     actor_id: int | None
     at: datetime.datetime
+    source: SourceRef
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from core.hooks import CASE_STATUS_CHANGED
 from questionnaires.api import save_answers
 
 from .models import WALK_IN, Case, CaseStatus, CaseStatusChange, Sequence
+from .sources import storable
 
 S = CaseStatus
 TRANSITIONS = {
@@ -67,10 +68,8 @@ def next_number(name, year):
 def open_case(*, surname, first_names, birth_date, nationality="", language="", clerk=None, source=None):
     """``source`` is the ``SourceRef`` of the start option another plugin offered; None for a walk-in."""
     source = source or SourceRef(WALK_IN, "")
-    for name in ("kind", "id"):
-        limit = Case._meta.get_field(f"source_{name}").max_length
-        if len(getattr(source, name)) > limit:
-            raise ValueError(f"A source {name} has at most {limit} characters: {source!r}")
+    if not storable(source):
+        raise ValueError(f"A case cannot store this source: {source!r}")
     year = timezone.localdate().year
     number = next_number("case", year)
     case = Case.objects.create(
@@ -119,6 +118,7 @@ def change_status(case, to_status, actor, reason=""):
             new_status=str(to_status),
             actor_id=actor.pk if actor is not None else None,
             at=locked.status_changed_at,
+            source=locked.source,
         ),
     )
     case.status, case.status_changed_at = locked.status, locked.status_changed_at

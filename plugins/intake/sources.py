@@ -4,6 +4,7 @@ Only data crosses the hooks (``core.contracts``); intake builds its own URLs and
 stores a start's ``SourceRef`` as two columns.
 """
 
+import logging
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -11,11 +12,28 @@ from wagtail import hooks
 
 from core.hooks import INTAKE_START_OPTIONS, SOURCE_LINK
 
-from .models import WALK_IN
+from .models import WALK_IN, Case
+
+logger = logging.getLogger(__name__)
+
+
+def storable(source):
+    """Whether the case's two columns hold ``source`` as it is: within their lengths, no control characters."""
+    limits = ((source.kind, Case._meta.get_field("source_kind")), (source.id, Case._meta.get_field("source_id")))
+    return all(isinstance(text, str) and len(text) <= field.max_length and text.isprintable() for text, field in limits)
 
 
 def start_options(request):
-    return [option for provide in hooks.get_hooks(INTAKE_START_OPTIONS) for option in provide(request)]
+    """The starts other plugins offer; one whose source a case could not store is left out (and logged),
+    so that no clerk types an interview that cannot be saved."""
+    options = []
+    for provide in hooks.get_hooks(INTAKE_START_OPTIONS):
+        for option in provide(request):
+            if storable(option.source):
+                options.append(option)
+            else:
+                logger.warning("Start option %r left out: its source does not fit a case", option.source)
+    return options
 
 
 def start_query(source):

@@ -239,6 +239,17 @@ def test_another_plugin_offers_starts_through_the_hook_and_prefills_the_form(cle
     assert (case.source_kind, case.source_id) == ("booking", "17")
 
 
+@pytest.mark.parametrize(
+    "source", [SourceRef("booking", "1" * 65), SourceRef("k" * 41, "1"), SourceRef("booking", "1\x00")]
+)
+def test_a_start_whose_source_a_case_cannot_store_is_not_offered(clerk_client, source):
+    """Otherwise the clerk would type the whole form and then meet a server error."""
+    unfit = StartOption(label="10:00 Ion Pop", person=MARIA.person, source=source)
+    with hooks.register_temporarily(INTAKE_START_OPTIONS, lambda request: [unfit, MARIA]):
+        page = clerk_client.get(START).content.decode()
+    assert "09:30 Maria Popescu" in page and "10:00 Ion Pop" not in page
+
+
 @pytest.mark.parametrize("query", ["source_kind=booking&source_id=18", "source_kind=letter&source_id=17"])
 def test_a_start_no_longer_offered_falls_back_to_the_walk_in_form(clerk_client, query):
     start = f"{START}?{query}"
