@@ -1,10 +1,7 @@
 """Which required answers stored answers leave empty: decided on the stored JSON, no form built."""
 
 from .conditions import EMPTY, holds, visible_keys
-
-
-def _text(texts, language):
-    return (texts or {}).get(language) or (texts or {}).get("de") or ""
+from .field_types import localized
 
 
 def _required(item, answers):
@@ -20,7 +17,7 @@ def missing_answers(definition, answers, language="de"):
         for item in section["items"]:
             if item["key"] not in visible:
                 continue
-            label = _text(item["label"], language)
+            label = localized(item["label"], language)
             value = answers.get(item["key"])
             if item["type"] != "group":
                 if _required(item, shown) and value in EMPTY:
@@ -32,5 +29,5 @@ def missing_answers(definition, answers, language="de"):
             for sub in item.get("fields", []):
                 if _required(sub, shown) and holds(sub.get("condition"), shown):
                     if any(entry.get(sub["key"]) in (None, "", []) for entry in entries):
-                        missing.append(f"{label}: {_text(sub['label'], language)}")
+                        missing.append(f"{label}: {localized(sub['label'], language)}")
     return missing

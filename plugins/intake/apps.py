@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class IntakeConfig(AppConfig):
-    """Stage 1: questionnaires, the case file, the interview and the release."""
+    """Stage 1: the case file, the interview, the release certificate and its verification."""
 
     name = "plugins.intake"
     label = "intake"

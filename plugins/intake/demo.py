@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from core import audit, roles
 from core.bulk import restamp
+from core.contracts import DemoRequest
 from demo.answers import AnswerMaker, DemoUnavailable
 from demo.people import People, Person
 from questionnaires.api import NotPublished, answered_keys, published, save_answers_in_bulk
@@ -44,7 +45,7 @@ from .release import new_verification_code
 
 QUESTIONNAIRE = "erstgespraech"
 SOURCE = "demo"
-BATCH_SIZE = 2000
+BATCH_SIZE = DemoRequest.batch_size  # cases per transaction
 MAX_CLERKS = 20
 
 S = CaseStatus

@@ -116,12 +116,25 @@ def test_invalid_subset_stops_manage_py_with_one_line(tmp_path, subset, message)
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-def test_core_config_pages_and_the_engine_never_import_a_plugin():
+def test_the_platform_never_imports_a_plugin():
     plugin_import = re.compile(r"^\s*(from|import)\s+plugins\b", re.MULTILINE)
     offenders = [
         str(path.relative_to(ROOT))
-        for folder in ("config", "pages", "core", "questionnaires")
+        for folder in ("config", "pages", "core", "questionnaires", "demo")
         for path in (ROOT / folder).rglob("*.py")
         if plugin_import.search(path.read_text(encoding="utf-8"))
     ]
+    assert offenders == []
+
+
+def test_plugins_never_import_each_other_and_reach_the_engine_through_its_api():
+    """A plugin may import only itself, the platform, and of the engine only ``questionnaires.api``."""
+    imports = re.compile(r"^\s*(?:from|import)\s+((?:plugins|questionnaires)(?:\.\w+)*)", re.MULTILINE)
+    offenders = []
+    for name in available_plugins():
+        for path in (ROOT / "plugins" / name).rglob("*.py"):
+            for module in imports.findall(path.read_text(encoding="utf-8")):
+                own = module == f"plugins.{name}" or module.startswith(f"plugins.{name}.")
+                if not own and module != "questionnaires.api":
+                    offenders.append(f"{path.relative_to(ROOT)}: {module}")
     assert offenders == []

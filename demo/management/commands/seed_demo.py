@@ -6,7 +6,7 @@ from demo.answers import DemoUnavailable
 from demo.wagtail_hooks import seed_every_app
 
 DEFAULT_ARRIVALS = 1800  # about a year at the 140–160 arrivals a month the town reports
-BATCH_SIZE = DemoRequest.__dataclass_fields__["batch_size"].default
+BATCH_SIZE = DemoRequest.batch_size
 
 
 class Command(BaseCommand):
