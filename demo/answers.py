@@ -106,7 +106,12 @@ class AnswerMaker:
     def hinted(self, item, person):
         """The fact the hint names (without one: a value by type), or ``None`` (not answered this time)."""
         hint = HINTS[item["key"]]
-        value = self.facts.of(hint["fact"], person) if "fact" in hint else self.by_type(item, person)
+        if "fact" not in hint:
+            value = self.by_type(item, person)
+        else:
+            value = self.facts.of(hint["fact"], person)
+            if value is not None and item["type"] != "group" and not self.fits(item, value):
+                value = None
         if value is not None and self.rng.random() >= hint.get("answered", 1):
             return None
         return value
@@ -121,8 +126,6 @@ class AnswerMaker:
             value = self.hinted(item, person)
         else:
             value = self.by_type(item, person) if self.rng.random() < OPTIONAL_ANSWERED else None
-        if value is not None and not self.fits(item, value):
-            value = None
         if value is None and self.required(item, seen):
             value = self.by_type(item, person)
         return value
