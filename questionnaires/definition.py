@@ -53,6 +53,8 @@ def _item_to_plain(block, field_types):
     item = {"field": block.get("field") or ""}
     for rule in ITEM_RULES:
         value = block.get(rule)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # the admin's number block stores 0.0; a file says 0
         if value is not None and value != "" and value is not False:
             item[rule] = value
     message = _labels(block.get("pattern_message_de"), block.get("pattern_message_en"))

@@ -20,6 +20,7 @@ from wagtail.blocks.base import get_error_json_data
 from .definition import body_to_sections, sections_to_body
 from .dependencies import questionnaire_problems, retype_problems
 from .models import CatalogueField, Questionnaire
+from .strict_json import json_path, read_json
 from .usage import answer_sets_using
 from .validation import check_sections
 from .vocabulary import REQUIRED_LANGUAGES, content_language_codes
@@ -42,13 +43,6 @@ class LoadReport:
     new_revisions: list = field(default_factory=list)
     published: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
-
-
-def json_path(parts):
-    text = "$"
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
 
 
 # Where a model field or child block lives in the file, when the names differ.
@@ -91,21 +85,26 @@ def validation_problems(file_name, path, error):
 
 
 # -- reading and checking ------------------------------------------------------------
+def shipped_schema():
+    """Always the shipped schema: a directory's own ``schema.json`` (exports carry one) cannot relax it."""
+    return json.loads((DEFAULT_DIR / SCHEMA_NAME).read_text(encoding="utf-8"))
+
+
 def read_directory(directory):
     """Parsed files by name, plus the problems found; nothing touches the database."""
     directory = Path(directory)
-    schema_file = directory / SCHEMA_NAME
-    if not schema_file.exists():
-        schema_file = DEFAULT_DIR / SCHEMA_NAME
-    validator = Draft202012Validator(json.loads(schema_file.read_text(encoding="utf-8")))
+    if not directory.is_dir():
+        reason = "is a file, not a directory" if directory.exists() else "does not exist"
+        return {}, [f"{directory}: {reason}"]
+    paths = sorted(path for path in directory.glob("*.json") if path.name != SCHEMA_NAME)
+    if not paths:
+        return {}, [f"{directory}: holds no definition files (*.json)"]
+    validator = Draft202012Validator(shipped_schema())
     documents, problems = {}, []
-    for path in sorted(directory.glob("*.json")):
-        if path.name == SCHEMA_NAME:
-            continue
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            problems.append(f"{path.name}: line {error.lineno}, column {error.colno}: {error.msg}")
+    for path in paths:
+        document, found = read_json(path)
+        problems += found
+        if document is None:
             continue
         errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
         for error in errors:
@@ -145,6 +144,24 @@ def _catalogue_problems(name, fields):
     return problems
 
 
+def _keys_defined_elsewhere(name, fields, documents):
+    """A key in two catalogue files must mean the same in both; otherwise the later would silently win."""
+    problems = []
+    for other, document in documents.items():
+        if other == name or document["kind"] != "catalogue":
+            continue
+        theirs = {entry["key"]: (index, entry) for index, entry in enumerate(document["fields"])}
+        for index, entry in enumerate(fields):
+            if entry["key"] in theirs and other > name:
+                their_index, their_entry = theirs[entry["key"]]
+                if _normalise_entry(entry) != _normalise_entry(their_entry):
+                    problems.append(
+                        f"{name}: {json_path(['fields', index, 'key'])}: “{entry['key']}” is also in {other} "
+                        f"({json_path(['fields', their_index])}) with different content"
+                    )
+    return problems
+
+
 def check_documents(documents):
     """Cross-file checks: catalogue consistency and every questionnaire against the catalogue."""
     problems = []
@@ -155,6 +172,7 @@ def check_documents(documents):
     for name, document in documents.items():
         if document["kind"] == "catalogue":
             problems += _catalogue_problems(name, document["fields"])
+            problems += _keys_defined_elsewhere(name, document["fields"], documents)
             for index, entry in enumerate(document["fields"]):
                 for problem in retype_problems(entry["key"], entry["type"]):
                     problems.append(f"{name}: {json_path(['fields', index, 'type'])}: {problem}")
@@ -182,18 +200,24 @@ def _stream_item(block_type, value):
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
 
 
+def _in_language_order(texts):
+    """Texts by language in the order of the shipped files, whatever order the admin added them in."""
+    order = content_language_codes()
+    return dict(sorted(texts.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order)))
+
+
 def catalogue_entry_to_plain(entry):
     plain = {
         "key": entry.key,
         "type": entry.field_type,
-        "label": entry.labels(),
-        "help_text": entry.help_texts(),
+        "label": _in_language_order(entry.labels()),
+        "help_text": _in_language_order(entry.help_texts()),
         "purpose": entry.purpose,
         "legal_basis": entry.legal_basis,
         "sensitivity": entry.sensitivity,
         "retention": entry.retention,
         "public": entry.public,
-        "options": entry.option_list(),
+        "options": [{**option, "label": _in_language_order(option["label"])} for option in entry.option_list()],
     }
     if not plain["help_text"]:
         del plain["help_text"]
