@@ -4,6 +4,10 @@ Never rename or remove a child block here: old revisions are read with today's
 classes and would silently lose the values of a renamed child. Add new ones.
 """
 
+import json
+
+from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import BlockGroup
@@ -64,13 +68,55 @@ class OptionBlock(blocks.StructBlock):
         label_format = "{code}: {label_de}"
 
 
+def condition_choices():
+    """Catalogue key → what a condition on it may be picked from, for the fields whose type offers that."""
+    from .field_types import registry
+    from .models import CatalogueField
+
+    choices = {}
+    for entry in CatalogueField.objects.all():
+        if entry.field_type in registry:
+            offered = registry.get(entry.field_type).condition_choices(entry.option_list())
+            if offered is not None:
+                choices[entry.key] = offered
+    return choices
+
+
+class ConditionAnswerInput(forms.TextInput):
+    """The stored text stays the posted value; ``condition_answer.js`` puts a list of the field's options over it.
+
+    Typing a label instead of an option's stored value made a condition that never holds.
+    """
+
+    template_name = "questionnaires/widgets/condition_answer.html"
+
+    class Media:
+        js = ["questionnaires/condition_answer.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["choices"] = json.dumps(condition_choices(), ensure_ascii=False)
+        context["blank"] = gettext("– choose –")
+        context["unknown"] = gettext("“%s” – not an option of this field")
+        return context
+
+
+class ConditionAnswerBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.field.widget = ConditionAnswerInput()
+
+
 class ConditionBlock(blocks.StructBlock):
     field = CatalogueKeyBlock(required=False, label=_("when field"))
     op = blocks.ChoiceBlock(choices=list(CONDITION_OPERATORS.items()), required=False, label=_("operator"))
-    answer = blocks.CharBlock(
+    answer = ConditionAnswerBlock(
         required=False,
         label=_("value"),
-        help_text=_("An option's stored value; several separated by commas for 'is one of'; true or false for yes/no."),
+        help_text=_(
+            "For choice and yes/no fields, pick from the field's options; otherwise the value as stored, "
+            "several separated by commas for 'is one of'."
+        ),
     )
 
     class Meta:

@@ -48,6 +48,14 @@ class FieldType:
         """
         return None
 
+    def condition_choices(self, options):
+        """What the builder offers to pick for a condition: ``(text as typed, German label)`` pairs.
+
+        ``options`` are the catalogue field's (``CatalogueField.option_list()``);
+        ``None`` leaves the value to be typed.
+        """
+        return None
+
     def unknown_condition_values(self, values, allowed):
         """Typed strictly: ``1`` is not ``"1"``, as the server's ``in`` sees it."""
         return [value for value in values if not isinstance(value, str) or value not in allowed]

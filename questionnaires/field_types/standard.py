@@ -142,6 +142,9 @@ class YesNo(FieldType):
     def condition_values(self, facts):
         return [True, False]
 
+    def condition_choices(self, options):
+        return [("true", gettext("Yes")), ("false", gettext("No"))]
+
     def unknown_condition_values(self, values, allowed):
         return [value for value in values if not isinstance(value, bool)]
 
@@ -170,6 +173,9 @@ class OptionsType(FieldType):
 
     def condition_values(self, facts):
         return facts["options"]
+
+    def condition_choices(self, options):
+        return [(option["value"], localized(option["label"], "de")) for option in options]
 
 
 @register

@@ -1,6 +1,13 @@
+import copy
+
 import pytest
 from django.test import RequestFactory
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
+
+from questionnaires.definition_files import load_directory
+from questionnaires.models import Questionnaire
+
+from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
 
 
 def admin_menu_urls(user):
@@ -35,3 +42,13 @@ def login(live_server):
 
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def probe_without_employer(tmp_path):
+    """The test questionnaire without „Arbeitgeber (Name)“, for the builder to add it."""
+    document = copy.deepcopy(QUESTIONNAIRE)
+    purpose = document["sections"][1]["items"]
+    purpose[:] = [item for item in purpose if item["field"] != "employer_name"]
+    load_directory(write_definitions(tmp_path / "defs", questionnaires=[document]), publish=True)
+    return Questionnaire.objects.get(slug="probe")

@@ -1,7 +1,5 @@
 """An administrator changes a questionnaire in the admin; clerks get it once published."""
 
-import copy
-
 import pytest
 
 from questionnaires.answers import save_answers
@@ -11,34 +9,9 @@ from questionnaires.forms import QuestionnaireForm
 from questionnaires.models import Questionnaire
 
 from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
+from .builder import add_question_at_end_of_section, publish, section_block
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def probe_without_employer(tmp_path):
-    document = copy.deepcopy(QUESTIONNAIRE)
-    purpose = document["sections"][1]["items"]
-    purpose[:] = [item for item in purpose if item["field"] != "employer_name"]
-    load_directory(write_definitions(tmp_path / "defs", questionnaires=[document]), publish=True)
-    return Questionnaire.objects.get(slug="probe")
-
-
-def section_block(page, title):
-    title_locator = page.locator(".c-sf-block__title", has_text=title)
-    return page.locator("[data-streamfield-child]", has=title_locator).first
-
-
-def add_question_at_end_of_section(page, title, section_index):
-    section = section_block(page, title)
-    section.locator(".w-panel__toggle").first.click()
-    fields = page.locator(f"select[name^='body-{section_index}-value-items-'][name$='-value-field']")
-    before = fields.count()
-    section.locator("[data-streamfield-stream-container]").first.locator("button.c-sf-add-button").last.click()
-    page.get_by_role("option", name="Frage").click()
-    new_field = fields.nth(before)
-    new_field.wait_for(state="visible")
-    return new_field.get_attribute("name").removesuffix("-value-field")
 
 
 def add_employer_question(page, title, section_index):
@@ -49,11 +22,6 @@ def add_employer_question(page, title, section_index):
     page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
     page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
     return prefix
-
-
-def publish(page):
-    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
-    page.get_by_role("button", name="Veröffentlichen").click()
 
 
 def test_admin_adds_a_conditional_question_publishes_and_the_clerk_form_has_it(
