@@ -21,3 +21,9 @@ def add_question_at_end_of_section(page, title, section_index):
 def publish(page):
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name="Veröffentlichen").click()
+
+
+def answer_of(page, prefix):
+    """The list over the condition's value and the text input it writes into."""
+    wrapper = page.locator(".clearing-condition-answer", has=page.locator(f"input[name='{prefix}-answer']"))
+    return wrapper.locator("select.clearing-condition-answer__options"), page.locator(f"input[name='{prefix}-answer']")

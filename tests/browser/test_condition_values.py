@@ -10,15 +10,9 @@ from questionnaires.definition_files import load_directory
 from questionnaires.models import Questionnaire
 
 from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
-from .builder import add_question_at_end_of_section, publish, section_block
+from .builder import add_question_at_end_of_section, answer_of, publish, section_block
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def answer_of(page, prefix):
-    """The list over the condition's value and the text input it writes into."""
-    wrapper = page.locator(".clearing-condition-answer", has=page.locator(f"input[name='{prefix}-answer']"))
-    return wrapper.locator("select.clearing-condition-answer__options"), page.locator(f"input[name='{prefix}-answer']")
 
 
 def option_texts(select):

@@ -9,7 +9,7 @@ from questionnaires.forms import QuestionnaireForm
 from questionnaires.models import Questionnaire
 
 from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
-from .builder import add_question_at_end_of_section, publish, section_block
+from .builder import add_question_at_end_of_section, answer_of, publish, section_block
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,8 @@ def add_employer_question(page, title, section_index):
     page.select_option(f"select[name='{prefix}-value-field']", "employer_name")
     page.select_option(f"select[name='{prefix}-value-condition-field']", "stay_category")
     page.select_option(f"select[name='{prefix}-value-condition-op']", "equals")
-    page.fill(f"input[name='{prefix}-value-condition-answer']", "worker")
+    options, _text = answer_of(page, f"{prefix}-value-condition")
+    options.select_option(label="Arbeitnehmer")
     return prefix
 
 
