@@ -210,3 +210,11 @@ def test_an_export_writes_languages_in_the_shipped_order_whatever_order_the_admi
     stay.save()
     export_directory(tmp_path / "out")
     assert (tmp_path / "out" / "catalogue.json").read_bytes() == (DEFAULT_DIR / "catalogue.json").read_bytes()
+
+
+def test_a_raw_nul_byte_inside_a_string_names_line_and_column(directory):
+    text = json.dumps(CATALOGUE, ensure_ascii=False, indent=2).replace("Familienname", "Familien\x00name")
+    (directory / "catalogue.json").write_text(text, encoding="utf-8")
+    line = next(number for number, each in enumerate(text.splitlines(), 1) if "\x00" in each)
+    column = text.splitlines()[line - 1].index("\x00") + 1
+    assert refused(directory) == [f"catalogue.json: line {line}, column {column}: Invalid control character at"]
