@@ -6,10 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.test import TransactionTestCase
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
-from core import roles
+from core import audit, roles
 from core.bootstrap import run_bootstrap
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -20,6 +21,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Bootstrap once per run; each test's transaction starts from that state."""
     with django_db_blocker.unblock():
         run_bootstrap(demo=False, stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def flush_may_purge_the_audit_log():
+    """A transactional test ends with a flush of every table; the audit log's triggers let only a purge do that."""
+    flush = TransactionTestCase._fixture_teardown
+
+    def purging_flush(self):
+        with audit.purging():
+            flush(self)
+
+    TransactionTestCase._fixture_teardown = purging_flush
+    yield
+    TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.hookimpl(wrapper=True)
