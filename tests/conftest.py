@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.test import TransactionTestCase
+from django.http import HttpRequest
+from django.test import Client, TransactionTestCase
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
@@ -46,6 +47,20 @@ def pytest_runtest_teardown(item, nextitem):
         with item.config.stash[blocking_manager_key].unblock():
             run_bootstrap(demo=False, stdout=io.StringIO())
     return result
+
+
+class AxesClient(Client):
+    """Django's test client, whose ``login`` hands ``authenticate`` a request, as django-axes needs."""
+
+    def login(self, **credentials):
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        return super().login(request=request, **credentials)
+
+
+@pytest.fixture
+def client():
+    return AxesClient()
 
 
 @pytest.fixture(autouse=True)

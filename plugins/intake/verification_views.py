@@ -1,5 +1,6 @@
 """The Bürgerbüro's page: is this certificate valid? Shows the minimum, never the interview's answers."""
 
+from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -27,7 +28,7 @@ class CodeForm(forms.Form):
 
 
 def _budget_key(request):
-    return f"{request.user.pk}:{request.META.get('REMOTE_ADDR', '')}"
+    return f"{request.user.pk}:{get_client_ip_address(request)}"
 
 
 def look_up(code, request):
