@@ -50,6 +50,7 @@ def with_lock_state(attempts):
 
 class LockoutIndexView(PermissionRequiredMixin, generic.IndexView):
     required_permission = "axes.view_accessattempt"
+    page_title = gettext_lazy("Locked logins")
 
     def get_base_queryset(self):
         return with_lock_state(AccessAttempt.objects.all())
