@@ -21,6 +21,7 @@ $(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt requirements/
 
 run: $(VENV)/.demo-installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py bootstrap --demo
 	$(PY) manage.py ensure_admin
 	PORT=$(PORT) PY=$(PY) scripts/serve

@@ -9,3 +9,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Platform")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .spreadsheet import neutralise_wagtail_csv
+
+        neutralise_wagtail_csv()

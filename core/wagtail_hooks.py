@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .hooks import BOOTSTRAP
+from .hooks import BOOTSTRAP, ROLE_PERMISSIONS
+from .login_lockouts import UNLOCK_PERMISSION, LoginLockoutViewSet
 from .panels import RolesPanel
-from .roles import sync_roles
+from .roles import ADMINISTRATOR, sync_roles
 from .views import AuditLogView
 
 
@@ -36,3 +37,14 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def audit_log_menu_item():
     return AuditLogMenuItem(_("audit log"), reverse("clearing_audit_log"), icon_name="history", order=900)
+
+
+@hooks.register("register_admin_viewset")
+def login_lockouts_viewset():
+    return LoginLockoutViewSet()
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def login_lockout_permissions():
+    """Administrators see failed and locked logins and unlock them."""
+    return {ADMINISTRATOR: ["axes.view_accessattempt", UNLOCK_PERMISSION]}

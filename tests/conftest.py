@@ -6,10 +6,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client, TransactionTestCase
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
-from core import roles
+from core import audit, roles
 from core.bootstrap import run_bootstrap
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -22,6 +24,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
         run_bootstrap(demo=False, stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def flush_may_purge_the_audit_log():
+    """A transactional test ends with a flush of every table; the audit log's triggers let only a purge do that."""
+    flush = TransactionTestCase._fixture_teardown
+
+    def purging_flush(self):
+        with audit.purging():
+            flush(self)
+
+    TransactionTestCase._fixture_teardown = purging_flush
+    yield
+    TransactionTestCase._fixture_teardown = flush
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends with a flush; rebuild once, committed, so later tests need not each time."""
@@ -31,6 +47,20 @@ def pytest_runtest_teardown(item, nextitem):
         with item.config.stash[blocking_manager_key].unblock():
             run_bootstrap(demo=False, stdout=io.StringIO())
     return result
+
+
+class AxesClient(Client):
+    """Django's test client, whose ``login`` hands ``authenticate`` a request, as django-axes needs."""
+
+    def login(self, **credentials):
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        return super().login(request=request, **credentials)
+
+
+@pytest.fixture
+def client():
+    return AxesClient()
 
 
 @pytest.fixture(autouse=True)

@@ -28,6 +28,21 @@ CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS if "*" not in host]
 )
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies in front of gunicorn, each adding the address it saw to X-Forwarded-For
+# (1: one nginx or Apache; 0: none). Login throttling and the Bürgerbüro's limit count per
+# client address, taken that many entries from the right of the header, whatever a client
+# wrote in front of it. gunicorn must then be reachable only through the proxies.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=1)
+if TRUSTED_PROXIES:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    # ipware counts the proxies listed in the header, i.e. all but the last one.
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES - 1
+    # Not strict: more entries than proxies (a client's own X-Forwarded-For) still resolve.
+    IPWARE_STRICT = False
+# Office PCs are shared: a session ends after 8 hours without a request, and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

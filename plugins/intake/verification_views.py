@@ -1,8 +1,8 @@
 """The Bürgerbüro's page: is this certificate valid? Shows the minimum, never the interview's answers."""
 
+from axes.helpers import get_client_ip_address
 from django import forms
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,11 +11,12 @@ from django.views.generic import FormView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.permissions import PermissionRequiredMixin
+from core.rate_limit import FailureBudget
 
 from .release import ReleaseRefused, confirm_registration, display_code, verify_code
 
-FAILURE_LIMIT = 10
-FAILURE_WINDOW = 15 * 60
+# Unknown codes per clerk and client address: 10 in any 15 minutes, in every worker together.
+UNKNOWN_CODES = FailureBudget("intake:verify-unknown", limit=10, window=15 * 60)
 
 
 class CodeForm(forms.Form):
@@ -26,18 +27,19 @@ class CodeForm(forms.Form):
     )
 
 
-def _failure_key(request):
-    return f"intake:verify-failures:{request.user.pk}:{request.META.get('REMOTE_ADDR', '')}"
+def _budget_key(request):
+    return f"{request.user.pk}:{get_client_ip_address(request)}"
 
 
-def too_many_failures(request):
-    return cache.get(_failure_key(request), 0) >= FAILURE_LIMIT
-
-
-def note_failure(request):
-    key = _failure_key(request)
-    if not cache.add(key, 1, FAILURE_WINDOW):
-        cache.incr(key)
+def look_up(code, request):
+    """``verify_code`` within the budget of unknown codes; ``None`` when it is spent."""
+    slot = UNKNOWN_CODES.take(_budget_key(request))
+    if slot is None:
+        return None
+    result = verify_code(code, request.user)
+    if result.outcome != "unknown":
+        UNKNOWN_CODES.give_back(slot)
+    return result
 
 
 class VerifyView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
@@ -64,19 +66,22 @@ class VerifyView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
         return self.check(form)
 
     def check(self, form):
-        if too_many_failures(self.request):
-            response = self.render_to_response(self.get_context_data(form=form, locked=True))
-            response.status_code = 429
-            return response
+        if UNKNOWN_CODES.exhausted(_budget_key(self.request)):
+            return self.locked(form)
         if not form.is_valid():
             return self.form_invalid(form)
-        result = verify_code(form.cleaned_data["code"], self.request.user)
-        if result.outcome == "unknown":
-            note_failure(self.request)
+        result = look_up(form.cleaned_data["code"], self.request)
+        if result is None:
+            return self.locked(form)
         context = self.get_context_data(form=form, result=result)
         if result.certificate:
             context["code_display"] = display_code(result.certificate.verification_code)
         return self.render_to_response(context)
+
+    def locked(self, form):
+        response = self.render_to_response(self.get_context_data(form=form, locked=True))
+        response.status_code = 429
+        return response
 
 
 class ConfirmRegistrationView(PermissionRequiredMixin, View):
@@ -85,12 +90,12 @@ class ConfirmRegistrationView(PermissionRequiredMixin, View):
     required_permission = "intake.confirm_registration"
 
     def post(self, request, code):
-        if too_many_failures(request):
+        result = look_up(code, request)
+        if result is None:
             messages.error(request, _("Too many unknown codes. Please wait a quarter of an hour and try again."))
             return redirect("intake_verify")
-        certificate = verify_code(code, request.user).certificate
+        certificate = result.certificate
         if certificate is None:
-            note_failure(request)
             messages.error(request, _("Unknown certificate."))
             return redirect("intake_verify")
         try:

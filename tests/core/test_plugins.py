@@ -32,9 +32,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 call_command("migrate", verbosity=0)
 call_command("bootstrap", stdout=open("/dev/null", "w"))
-get_user_model().objects.create_superuser("root", password="pw")
 client = Client(HTTP_HOST="localhost")
-client.login(username="root", password="pw")
+client.force_login(get_user_model().objects.create_superuser("root", password="pw"))
 """
 
 SERVE_ADMIN = (
