@@ -19,12 +19,13 @@ $(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt requirements/
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
+# `exec`: make hands SIGTERM to its child only, which must be scripts/serve, not a shell around it.
 run: $(VENV)/.demo-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py bootstrap --demo
 	$(PY) manage.py ensure_admin
-	PORT=$(PORT) PY=$(PY) scripts/serve
+	PORT=$(PORT) PY=$(PY) exec scripts/serve
 
 system-packages:
 	scripts/install-system-packages

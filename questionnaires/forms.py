@@ -6,6 +6,7 @@ a hidden required field is not required. The browser script only mirrors this.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import ngettext
 
 from .conditions import browser_condition, holds, visible_keys
 from .field_types import FieldType, FormFieldBuilder, registry
@@ -44,11 +45,26 @@ class GroupEntryForm(forms.Form):
 
 
 class BaseGroupFormSet(forms.BaseFormSet):
-    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, **kwargs):
+    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, label="", **kwargs):
         self.hidden_keys = set(hidden_keys)
         self.required_keys = set(required_keys)
         self.draft = draft
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, error_messages=self.entry_count_messages(label), **kwargs)
+
+    def entry_count_messages(self, label):
+        """The group's own words for too few or too many entries, instead of Django's "Bitte … Formular(e) …"."""
+        too_few = ngettext(
+            "Please enter at least %(num)d entry for “%(group)s”.",
+            "Please enter at least %(num)d entries for “%(group)s”.",
+            self.min_num,
+        ) % {"num": self.min_num, "group": label}
+        too_many = ngettext(
+            "Please enter at most %(num)d entry for “%(group)s”.",
+            "Please enter at most %(num)d entries for “%(group)s”.",
+            self.max_num,
+        ) % {"num": self.max_num, "group": label}
+        # Django formats these once more with ``% {"num": …}``: nothing in them may read as a placeholder.
+        return {"too_few_forms": too_few.replace("%", "%%"), "too_many_forms": too_many.replace("%", "%%")}
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -146,6 +162,7 @@ class QuestionnaireForm(forms.Form):
             hidden_keys=hidden,
             required_keys=required,
             draft=self.draft,
+            label=self.text(item.get("label")),
         )
 
     # -- validation -------------------------------------------------------------------

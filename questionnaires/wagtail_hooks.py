@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import roles
+from core.columns import YesNoColumn
 from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
 
 from .admin_forms import CatalogueFieldForm, QuestionnaireAdminForm
@@ -24,7 +26,14 @@ class CatalogueFieldViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = _("Field catalogue")
     menu_order = 200
-    list_display = ["key", "label_de", "field_type", "sensitivity", "retention", "public"]
+    list_display = [
+        "key",
+        "label_de",
+        "field_type",
+        "sensitivity",
+        "retention",
+        YesNoColumn("public", label=capfirst(CatalogueField._meta.get_field("public").verbose_name), sort_key="public"),
+    ]
     list_filter = ["field_type", "sensitivity", "retention", "public"]
     search_fields = ["key", "label_de", "label_en"]
     delete_view_class = CatalogueFieldDeleteView

@@ -26,6 +26,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
+from core.staff import StaffChoiceFilter, staff_name
 from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
 
 from .case_file import (
@@ -67,11 +68,13 @@ class CaseFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=CaseStatus.choices)
     created_at = django_filters.DateFromToRangeFilter(label=gettext_lazy("created"), widget=DateRangePickerWidget)
     nationality = django_filters.ChoiceFilter(label=gettext_lazy("nationality"), choices=lambda: list(countries))
-    assigned_clerk = django_filters.ModelChoiceFilter(
+    assigned_clerk = StaffChoiceFilter(
         label=gettext_lazy("clerk"),
-        queryset=lambda request: Case.assigned_clerk.field.related_model.objects.filter(
-            intake_cases__isnull=False
-        ).distinct(),
+        queryset=lambda request: (
+            Case.assigned_clerk.field.related_model.objects.filter(intake_cases__isnull=False)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        ),
     )
 
     class Meta:
@@ -445,7 +448,7 @@ class CaseViewSet(ModelViewSet):
             ),
             Column("nationality_name", label=_("nationality"), sort_key="nationality"),
             Column("get_status_display", label=_("status"), sort_key="status"),
-            Column("assigned_clerk", label=_("clerk")),
+            Column("assigned_clerk", label=_("clerk"), accessor=lambda case: staff_name(case.assigned_clerk)),
             DateColumn("created_at", label=_("created")),
         ]
 

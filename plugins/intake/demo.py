@@ -33,6 +33,7 @@ from demo.answers import AnswerMaker, DemoUnavailable
 from demo.people import People, Person
 from questionnaires.api import NotPublished, answered_keys, published, save_answers_in_bulk
 
+from .case_file import initial_answers
 from .models import (
     Case,
     CaseStatus,
@@ -399,6 +400,9 @@ def seed_demo_cases(n, *, stdout=None, seed=None, batch_size=BATCH_SIZE):
                 status_changed_at=story.last_change,
                 assigned_clerk=clerk,
             )
+            if story.recorded == DRAFT:
+                # Saved from the interview form, which starts with the case's core data: every draft holds it.
+                answers = {**initial_answers(case, clerk), **answers}
             planned.append(Planned(case, person, story, answers))
         _write_batch(planned, questionnaire, revision, report)
         if stdout is not None and n > batch_size:

@@ -93,7 +93,12 @@ def test_a_booked_appointment_and_german_only_when_no_translation(bootstrapped, 
     path.write_bytes(render_certificate_pdf(certificate))
     text = pdf_text(path)
     assert "Ihr Termin im Bürgerbüro: 03.12.2026" in text
-    assert "Marko Horvat" in text and "Certificat" not in text
+    assert "Marko Horvat" in text and "Freigabeschein" in text
+    # No second language at all, not only "not Romanian": an English (or any) fallback would show its title.
+    others = CertificateWording.objects.exclude(language="de")
+    assert sorted(others.values_list("language", flat=True)) == ["bg", "en", "hu", "pl", "ro"]
+    shown = [wording.language for wording in others if wording.title in text or wording.note[:40] in text]
+    assert shown == []
 
 
 def test_an_edited_wording_is_used_and_never_overwritten(bootstrapped, tmp_path):

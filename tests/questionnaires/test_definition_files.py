@@ -189,7 +189,10 @@ def test_bootstrap_loads_only_what_is_missing():
 
 
 def test_export_command_writes_loadable_files(tmp_path, capsys):
+    """What the command writes, loaded into an empty CMS, is everything again: exported once more, the same files."""
     load_directory(publish=True)
+    fields = sorted(CatalogueField.objects.values_list("key", flat=True))
+    questionnaires = sorted(Questionnaire.objects.filter(live=True).values_list("slug", flat=True))
     call_command("export_form_definitions", str(tmp_path / "out"))
     written = sorted(Path(tmp_path / "out").glob("*.json"))
     assert [p.name for p in written] == [
@@ -199,7 +202,16 @@ def test_export_command_writes_loadable_files(tmp_path, capsys):
         "freizuegigkeit.json",
         "schema.json",
     ]
-    assert "wrote" in capsys.readouterr().out
+    assert capsys.readouterr().out.count("wrote ") == len(written)
+
+    Questionnaire.objects.all().delete()
+    CatalogueField.objects.all().delete()
+    load_directory(tmp_path / "out", publish=True)
+    assert sorted(CatalogueField.objects.values_list("key", flat=True)) == fields
+    assert sorted(Questionnaire.objects.filter(live=True).values_list("slug", flat=True)) == questionnaires
+    call_command("export_form_definitions", str(tmp_path / "again"))
+    for path in written:
+        assert path.read_text(encoding="utf-8") == (tmp_path / "again" / path.name).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
