@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -26,7 +26,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
-from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
+from questionnaires.api import (
+    SECTION_INDEX_TEMPLATE,
+    answer_sections,
+    build_form,
+    country_choices,
+    language_choices,
+    published,
+)
 
 from .case_file import (
     EDITABLE,
@@ -282,6 +289,7 @@ class InterviewView(CaseMixin, TemplateView):
             language="de",
             prefix="q",
             draft=draft,
+            read_along=self.case.language,
         )
 
     def get(self, request, *args, **kwargs):
@@ -291,6 +299,9 @@ class InterviewView(CaseMixin, TemplateView):
         if self.case.answer_set_id:
             audit.record("case.read", self.case, request.user, fields=sorted(self.case.answer_set.data))
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section_index_template=SECTION_INDEX_TEMPLATE, **kwargs)
 
     def post(self, request, *args, **kwargs):
         complete = "complete" in request.POST
@@ -335,6 +346,17 @@ class InterviewView(CaseMixin, TemplateView):
             actor=self.request.user,
             complete=complete,
         )
+
+
+class InterviewSectionsView(InterviewView):
+    """The section index's states for what the interview page holds now; nothing is saved or shown."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = self.setup_form(request.POST, draft=True)
+        sections = [{**section, "state_label": str(section["state_label"])} for section in form.section_index()]
+        return JsonResponse({"sections": sections})
 
 
 class StatusView(CaseMixin, View):
@@ -455,6 +477,7 @@ class CaseViewSet(ModelViewSet):
         ] + [
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
             path("<int:pk>/interview/", InterviewView.as_view(), name="interview"),
+            path("<int:pk>/interview/sections/", InterviewSectionsView.as_view(), name="interview_sections"),
             path("<int:pk>/status/", StatusView.as_view(), name="status"),
             path("<int:pk>/release/", ReleaseView.as_view(), name="release"),
             path("<int:pk>/certificates/<int:certificate_pk>/pdf/", CertificatePdfView.as_view(), name="pdf"),

@@ -1,0 +1,46 @@
+// The section index: states follow what the clerk types (the server decides them, asked with the
+// form as it is now); the read-along choice is kept for the browser tab. Without it the index still
+// links to each section and shows the states of the last save.
+(function () {
+  var toggle = document.querySelector('[data-read-along-toggle]');
+  if (toggle) {
+    toggle.checked = sessionStorage.getItem('clearing-read-along') === '1';
+    toggle.addEventListener('change', function () {
+      sessionStorage.setItem('clearing-read-along', toggle.checked ? '1' : '0');
+    });
+  }
+
+  var nav = document.querySelector('.clearing-section-index[data-states-url]');
+  var questionnaire = document.querySelector('.clearing-questionnaire');
+  var form = questionnaire && questionnaire.closest('form');
+  if (!nav || !form) { return; }
+  var timer = null;
+  var asked = 0;
+
+  function show(sections) {
+    sections.forEach(function (section) {
+      var entry = nav.querySelector('[data-section-index="' + section.key + '"]');
+      if (!entry) { return; }
+      entry.hidden = section.hidden;
+      var state = entry.querySelector('.clearing-state');
+      state.dataset.state = section.state;
+      state.textContent = section.state_label;
+    });
+  }
+
+  function refresh() {
+    var number = ++asked;
+    fetch(nav.dataset.statesUrl, { method: 'POST', body: new FormData(form), credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data && number === asked) { show(data.sections); } })
+      .catch(function () { /* offline for a moment: the states catch up on the next change */ });
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 250);
+  }
+
+  form.addEventListener('input', later);
+  form.addEventListener('change', later);
+})();
