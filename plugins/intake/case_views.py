@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -271,6 +272,28 @@ class CaseDetailView(CaseMixin, TemplateView):
         return context
 
 
+class CasePrintView(CaseMixin, TemplateView):
+    """The case file on paper (some offices keep one): the facts and the interview answers by section."""
+
+    template_name = "intake/case_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.case
+        sections = answer_sections(case.answer_set) if case.answer_set_id else []
+        fields = sorted(case.answer_set.data) if case.answer_set_id else []
+        audit.record("case.read", case, self.request.user, fields=fields, view="print")
+        user = self.request.user
+        context.update(
+            case=case,
+            sections=sections,
+            certificates=case.certificates.all(),
+            now=timezone.localtime(),
+            printed_by=user.get_full_name() or user.get_username(),
+        )
+        return context
+
+
 class InterviewView(CaseMixin, TemplateView):
     """The questionnaire of the published revision; save as draft at any time, complete when all is there."""
 
@@ -476,6 +499,7 @@ class CaseViewSet(ModelViewSet):
             pattern for pattern in super().get_urlpatterns() if pattern.name in ("index", "index_results", "add")
         ] + [
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
+            path("<int:pk>/print/", CasePrintView.as_view(), name="print"),
             path("<int:pk>/interview/", InterviewView.as_view(), name="interview"),
             path("<int:pk>/interview/sections/", InterviewSectionsView.as_view(), name="interview_sections"),
             path("<int:pk>/status/", StatusView.as_view(), name="status"),
