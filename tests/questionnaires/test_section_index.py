@@ -70,9 +70,7 @@ def test_a_typed_group_entry_counts_and_its_required_questions_are_asked(definit
 
 def test_questions_read_along_in_the_persons_language_and_german_only_where_it_has_none(definition):
     definition = copy.deepcopy(definition)
-    surname = next(
-        item for section in definition["sections"] for item in section["items"] if item["key"] == "surname"
-    )
+    surname = next(item for section in definition["sections"] for item in section["items"] if item["key"] == "surname")
     del surname["label"]["ro"]
     html = build_form(definition, prefix="q", read_along="ro").render()
     assert '<span class="clearing-read-along" lang="ro">Prenume</span>' in html
