@@ -76,8 +76,9 @@ def for_audience(definition, audience):
     return {**definition, "sections": sections}
 
 
-# Include it with ``form`` (and ``states_url``, a view answering ``form.section_index()`` as JSON
-# for a POST of the form) beside the form, both inside an element of class ``clearing-with-index``.
+# Include it with ``form`` beside the form, both inside an element of class ``clearing-with-index``;
+# optional: ``states_url`` (a view answering ``form.section_index()`` as JSON for a POST of the form)
+# and ``sticky_below`` (a CSS selector of a header that sticks to the top: the index stays below it).
 SECTION_INDEX_TEMPLATE = "questionnaires/section_index.html"
 
 

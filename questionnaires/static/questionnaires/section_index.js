@@ -10,6 +10,19 @@
     });
   }
 
+  // Stay below what else sticks to the top of the page (the admin's header), however tall it is now.
+  var index = document.querySelector('.clearing-section-index');
+  var above = index && index.dataset.stickyBelow && document.querySelector(index.dataset.stickyBelow);
+  function place() {
+    var root = document.documentElement.style;
+    root.setProperty('--clearing-sticky-top', (above ? above.getBoundingClientRect().height : 0) + 'px');
+    root.setProperty('--clearing-index-height', index.getBoundingClientRect().height + 'px');
+  }
+  if (index) {
+    place();
+    window.addEventListener('resize', place);
+  }
+
   var nav = document.querySelector('.clearing-section-index[data-states-url]');
   var questionnaire = document.querySelector('.clearing-questionnaire');
   var form = questionnaire && questionnaire.closest('form');
