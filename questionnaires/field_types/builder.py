@@ -32,6 +32,5 @@ class FormFieldBuilder:
             valid = ", ".join(field_type.name for field_type in registry if not field_type.repeatable)
             raise ValueError(f"Unknown field type {kind!r} for {item.get('key')!r}; valid types: {valid}")
         field = registry.get(kind).form_field(item, self, **self.common(item))
-        field.read_along = self.read_along_text(item.get("label"))
-        field.read_along_help = self.read_along_text(item.get("help_text"))
+        field.read_along = self.read_along_text(item.get("label"))  # shown beside the label of a group's question
         return field
