@@ -12,10 +12,23 @@ from .dependencies import questionnaire_problems, readers_of, retype_problems
 from .models import CatalogueField, Questionnaire
 from .usage import answer_sets_using, conditions_comparing, option_uses, removed_keys_in_use
 from .validation import body_errors_as_block_errors
+from .vocabulary import REQUIRED_LANGUAGES, content_languages
+
+
+def further_languages():
+    return [(code, name) for code, name in content_languages() if code not in REQUIRED_LANGUAGES]
 
 
 class CatalogueFieldForm(WagtailAdminModelForm):
     """The key is fixed once saved; the type cannot change while answers hold the field."""
+
+    unreviewed_translations = forms.MultipleChoiceField(
+        label=_("translation not yet reviewed"),
+        choices=further_languages,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Languages whose label and help text nobody has reviewed yet; untick a language once reviewed."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

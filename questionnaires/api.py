@@ -76,11 +76,25 @@ def for_audience(definition, audience):
     return {**definition, "sections": sections}
 
 
-def build_form(definition, *, data=None, answers=None, language="de", audience=None, prefix=None, draft=False):
-    """The runtime form of ``definition`` (optionally of one ``audience`` only), labelled in ``language``."""
+# Include it with ``form`` beside the form, both inside an element of class ``clearing-with-index``;
+# optional: ``states_url`` (a view answering ``form.section_index()`` as JSON for a POST of the form)
+# and ``sticky_below`` (a CSS selector of a header that sticks to the top: the index stays below it).
+SECTION_INDEX_TEMPLATE = "questionnaires/section_index.html"
+
+
+def build_form(
+    definition, *, data=None, answers=None, language="de", audience=None, prefix=None, draft=False, read_along=None
+):
+    """The runtime form of ``definition`` (optionally of one ``audience`` only), labelled in ``language``.
+
+    ``read_along``: a second language each question is also shown in (where the catalogue has it),
+    for the person to read along; ``form.section_index()`` gives each section's state.
+    """
     if audience is not None:
         definition = for_audience(definition, audience)
-    return QuestionnaireForm(definition, data=data, answers=answers, language=language, prefix=prefix, draft=draft)
+    return QuestionnaireForm(
+        definition, data=data, answers=answers, language=language, prefix=prefix, draft=draft, read_along=read_along
+    )
 
 
 def save_answers(form, *, questionnaire, revision, user=None, answer_set=None):
@@ -123,6 +137,7 @@ def usage_summary(key):
 
 __all__ = [
     "AUDIENCES",
+    "SECTION_INDEX_TEMPLATE",
     "AnswerSet",
     "NotPublished",
     "Published",

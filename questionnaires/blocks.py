@@ -56,6 +56,14 @@ class OptionTranslationBlock(blocks.StructBlock):
         icon = "globe"
 
 
+class TitleTranslationBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=content_languages, label=_("language"))
+    title = blocks.CharBlock(label=_("title"), max_length=255)
+
+    class Meta:
+        icon = "globe"
+
+
 class OptionBlock(blocks.StructBlock):
     code = KeyBlock(label=_("stored value"), help_text=_("Never change it once answers use it."))
     label_de = blocks.CharBlock(label=_("label (German)"), max_length=255)
@@ -178,6 +186,9 @@ class SectionBlock(blocks.StructBlock):
     key = KeyBlock(label=_("key"))
     title_de = blocks.CharBlock(label=_("title (German)"), max_length=255)
     title_en = blocks.CharBlock(label=_("title (English)"), max_length=255)
+    title_translations = blocks.ListBlock(
+        TitleTranslationBlock(), label=_("title in further languages"), default=[], collapsed=True
+    )
     condition = ConditionBlock(label=_("show only if"), required=False)
     items = blocks.StreamBlock(
         [("question", QuestionBlock()), ("group", GroupBlock())], label=_("questions"), collapsed=True

@@ -85,6 +85,15 @@ def _item_to_block(item):
     }
 
 
+def _section_title(block):
+    title = _labels(block.get("title_de"), block.get("title_en"))
+    for child in block.get("title_translations") or []:
+        value = child.get("value", child)
+        if value.get("language") and value.get("title"):
+            title[value["language"]] = value["title"]
+    return title
+
+
 def body_to_sections(raw_body, field_types):
     """StreamField raw data → the plain ``sections`` list."""
     sections = []
@@ -92,7 +101,7 @@ def body_to_sections(raw_body, field_types):
         block = section_child["value"]
         section = {
             "key": block.get("key") or "",
-            "title": _labels(block.get("title_de"), block.get("title_en")),
+            "title": _section_title(block),
             "condition": _condition_to_plain(block.get("condition"), field_types),
             "items": [],
         }
@@ -143,6 +152,11 @@ def sections_to_body(sections):
                     "key": section["key"],
                     "title_de": section["title"].get("de", ""),
                     "title_en": section["title"].get("en", ""),
+                    "title_translations": [
+                        {"type": "item", "value": {"language": code, "title": text}, "id": str(uuid.uuid4())}
+                        for code, text in section["title"].items()
+                        if code not in ("de", "en")
+                    ],
                     "condition": _condition_to_block(section.get("condition")),
                     "items": items,
                 },

@@ -130,6 +130,11 @@ def _catalogue_problems(name, fields):
         seen.add(entry["key"])
         for code in sorted(set(entry.get("help_text") or {}) - set(entry["label"])):
             problems.append(f"{where}.help_text.{code}: a help text needs a label in the same language")
+        for code in entry.get("unreviewed_translations") or []:
+            if code in REQUIRED_LANGUAGES or code not in entry["label"]:
+                problems.append(
+                    f"{where}.unreviewed_translations: “{code}” is not a further language this field has a label in"
+                )
         options = entry.get("options") or []
         codes = [option["value"] for option in options]
         if len(set(codes)) != len(codes):
@@ -212,6 +217,7 @@ def catalogue_entry_to_plain(entry):
         "type": entry.field_type,
         "label": _in_language_order(entry.labels()),
         "help_text": _in_language_order(entry.help_texts()),
+        "unreviewed_translations": list(entry.unreviewed_translations or []),
         "purpose": entry.purpose,
         "legal_basis": entry.legal_basis,
         "sensitivity": entry.sensitivity,
@@ -219,8 +225,9 @@ def catalogue_entry_to_plain(entry):
         "public": entry.public,
         "options": [{**option, "label": _in_language_order(option["label"])} for option in entry.option_list()],
     }
-    if not plain["help_text"]:
-        del plain["help_text"]
+    for optional in ("help_text", "unreviewed_translations"):
+        if not plain[optional]:
+            del plain[optional]
     return plain
 
 
@@ -228,8 +235,9 @@ def _normalise_entry(plain):
     plain = dict(plain)
     plain.setdefault("options", [])
     plain.setdefault("public", False)
-    if not plain.get("help_text"):
-        plain.pop("help_text", None)
+    for optional in ("help_text", "unreviewed_translations"):
+        if not plain.get(optional):
+            plain.pop(optional, None)
     return plain
 
 
@@ -266,6 +274,7 @@ def _apply_entry(entry, plain):
         )
         for option in plain.get("options") or []
     ]
+    entry.unreviewed_translations = list(plain.get("unreviewed_translations") or [])
     entry.purpose = plain["purpose"]
     entry.legal_basis = plain["legal_basis"]
     entry.sensitivity = plain["sensitivity"]

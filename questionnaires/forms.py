@@ -6,11 +6,13 @@ a hidden required field is not required. The browser script only mirrors this.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import ngettext
+from django.utils.translation import get_language_info, ngettext
 
-from .conditions import browser_condition, holds, visible_keys
+from .conditions import EMPTY, browser_condition, holds, visible_keys
 from .field_types import FieldType, FormFieldBuilder, registry
 from .form_fields import DateRuleField
+from .progress import STATE_LABELS, section_states
+from .vocabulary import content_language_codes
 
 MAX_GROUP_ENTRIES = 30
 
@@ -81,12 +83,14 @@ class QuestionnaireForm(forms.Form):
 
     template_name = "questionnaires/questionnaire_form.html"
 
-    def __init__(self, definition, data=None, answers=None, language="de", prefix=None, draft=False):
+    def __init__(self, definition, data=None, answers=None, language="de", prefix=None, draft=False, read_along=None):
         super().__init__(data=data, prefix=prefix)
         self.definition = definition
         self.draft = draft
         self.language = language
-        self.builder = FormFieldBuilder(language)
+        # Only a content language can have catalogue texts; German read along with German is nothing.
+        self.read_along = read_along if read_along in content_language_codes() and read_along != language else None
+        self.builder = FormFieldBuilder(language, read_along=self.read_along)
         self.items = {}
         self.formsets = {}
         answers = answers or {}
@@ -229,6 +233,8 @@ class QuestionnaireForm(forms.Form):
                     "condition": self._browser_condition(item.get("condition")),
                     "hidden": item["key"] not in self.visible,
                     "required": bool(item.get("required")),
+                    "read_along": self.builder.read_along_text(item.get("label")),
+                    "read_along_help": self.builder.read_along_text(item.get("help_text")),
                 }
                 if item["type"] == "group":
                     formset = self.formsets[item["key"]]
@@ -239,15 +245,49 @@ class QuestionnaireForm(forms.Form):
             yield {
                 "key": section["key"],
                 "title": self.text(section.get("title")),
+                "read_along_title": self.builder.read_along_text(section.get("title")),
                 "condition": self._browser_condition(section.get("condition")),
                 "hidden": f"section:{section['key']}" not in self.visible,
                 "rows": rows,
             }
 
+    def section_index(self):
+        """Each section's key, title, visibility and state (see ``progress``), from what the form holds now."""
+        answers = dict(self.current)
+        for key, formset in self.formsets.items():
+            answers[key] = [entry for entry in map(self._typed_entry, formset.forms) if entry is not None]
+        states = section_states(self.definition, answers)
+        return [
+            {
+                "key": section["key"],
+                "title": self.text(section.get("title")),
+                "hidden": section["key"] not in states,
+                "state": states.get(section["key"], ""),
+                "state_label": STATE_LABELS.get(states.get(section["key"]), ""),
+            }
+            for section in self.definition.get("sections", [])
+        ]
+
+    def _typed_entry(self, form):
+        """A group entry's answered questions (typed or stored; only set or not matters), None if empty or removed."""
+        if form.is_bound and form["DELETE"].data:
+            return None
+        entry = {
+            sub["key"]: TYPED_BUT_INVALID
+            for sub in form.items
+            if (_typed(form[sub["key"]].value()) if form.is_bound else form.initial.get(sub["key"]) not in EMPTY)
+        }
+        return entry or None
+
     def _browser_condition(self, condition):
         """A field this form does not ask posts nothing, so any type's values do for it."""
         item = self.items.get(condition["field"]) if condition else None
         return browser_condition(condition, registry.get(item["type"]) if item else FieldType())
+
+    @property
+    def read_along_name(self):
+        """The read-along language's name in the active language (e.g. „Rumänisch“)."""
+        return get_language_info(self.read_along)["name_translated"] if self.read_along else ""
 
     @property
     def title(self):

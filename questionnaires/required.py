@@ -8,12 +8,15 @@ def _required(item, answers):
     return bool(item.get("required") or (item.get("required_if") and holds(item["required_if"], answers)))
 
 
-def missing_answers(definition, answers, language="de"):
-    """Labels of visible required questions (and group entries) that ``answers`` leave empty."""
+def missing_by_section(definition, answers, language="de"):
+    """``{section key: labels of its visible required questions that answers leave empty}``, visible sections only."""
     visible = visible_keys(definition, answers)
     shown = {key: value for key, value in answers.items() if key in visible}
-    missing = []
+    by_section = {}
     for section in definition.get("sections", []):
+        if f"section:{section['key']}" not in visible:
+            continue
+        missing = by_section[section["key"]] = []
         for item in section["items"]:
             if item["key"] not in visible:
                 continue
@@ -30,4 +33,9 @@ def missing_answers(definition, answers, language="de"):
                 if _required(sub, shown) and holds(sub.get("condition"), shown):
                     if any(entry.get(sub["key"]) in (None, "", []) for entry in entries):
                         missing.append(f"{label}: {localized(sub['label'], language)}")
-    return missing
+    return by_section
+
+
+def missing_answers(definition, answers, language="de"):
+    """Labels of visible required questions (and group entries) that ``answers`` leave empty."""
+    return [label for labels in missing_by_section(definition, answers, language).values() for label in labels]

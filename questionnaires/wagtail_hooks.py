@@ -1,12 +1,15 @@
 """The engine's admin: the questionnaires and the field catalogue, their permissions and shipped defaults."""
 
+import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -14,11 +17,25 @@ from core import roles
 from core.columns import YesNoColumn
 from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
 
-from .admin_forms import CatalogueFieldForm, QuestionnaireAdminForm
+from .admin_forms import CatalogueFieldForm, QuestionnaireAdminForm, further_languages
 from .dependencies import readers_of
 from .models import CatalogueField, Questionnaire
 from .usage import usage_summary
 from .views import CatalogueFieldDeleteView
+
+
+class CatalogueFieldFilterSet(WagtailFilterSet):
+    unreviewed = django_filters.ChoiceFilter(
+        label=_("translation not yet reviewed"), choices=further_languages, method="filter_unreviewed"
+    )
+
+    class Meta:
+        model = CatalogueField
+        fields = ["field_type", "sensitivity", "retention", "public"]
+
+    def filter_unreviewed(self, queryset, name, value):
+        # The list is stored as JSON text on every database: a quoted code matches exactly that code.
+        return queryset.filter(unreviewed_translations__icontains=f'"{value}"')
 
 
 class CatalogueFieldViewSet(SnippetViewSet):
@@ -33,8 +50,9 @@ class CatalogueFieldViewSet(SnippetViewSet):
         "sensitivity",
         "retention",
         YesNoColumn("public", label=capfirst(CatalogueField._meta.get_field("public").verbose_name), sort_key="public"),
+        Column("unreviewed_display", label=_("translation not yet reviewed")),
     ]
-    list_filter = ["field_type", "sensitivity", "retention", "public"]
+    filterset_class = CatalogueFieldFilterSet
     search_fields = ["key", "label_de", "label_en"]
     delete_view_class = CatalogueFieldDeleteView
     edit_handler = ObjectList(CatalogueField.panels, base_form_class=CatalogueFieldForm)

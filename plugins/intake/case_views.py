@@ -8,9 +8,10 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -27,7 +28,14 @@ from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
 from core.staff import StaffChoiceFilter, staff_name
-from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
+from questionnaires.api import (
+    SECTION_INDEX_TEMPLATE,
+    answer_sections,
+    build_form,
+    country_choices,
+    language_choices,
+    published,
+)
 
 from .case_file import (
     EDITABLE,
@@ -267,6 +275,28 @@ class CaseDetailView(CaseMixin, TemplateView):
         return context
 
 
+class CasePrintView(CaseMixin, TemplateView):
+    """The case file on paper (some offices keep one): the facts and the interview answers by section."""
+
+    template_name = "intake/case_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.case
+        sections = answer_sections(case.answer_set) if case.answer_set_id else []
+        fields = sorted(case.answer_set.data) if case.answer_set_id else []
+        audit.record("case.read", case, self.request.user, fields=fields, view="print")
+        user = self.request.user
+        context.update(
+            case=case,
+            sections=sections,
+            certificates=case.certificates.all(),
+            now=timezone.localtime(),
+            printed_by=user.get_full_name() or user.get_username(),
+        )
+        return context
+
+
 class InterviewView(CaseMixin, TemplateView):
     """The questionnaire of the published revision; save as draft at any time, complete when all is there."""
 
@@ -285,6 +315,7 @@ class InterviewView(CaseMixin, TemplateView):
             language="de",
             prefix="q",
             draft=draft,
+            read_along=self.case.language,
         )
 
     def get(self, request, *args, **kwargs):
@@ -294,6 +325,9 @@ class InterviewView(CaseMixin, TemplateView):
         if self.case.answer_set_id:
             audit.record("case.read", self.case, request.user, fields=sorted(self.case.answer_set.data))
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section_index_template=SECTION_INDEX_TEMPLATE, **kwargs)
 
     def post(self, request, *args, **kwargs):
         complete = "complete" in request.POST
@@ -338,6 +372,17 @@ class InterviewView(CaseMixin, TemplateView):
             actor=self.request.user,
             complete=complete,
         )
+
+
+class InterviewSectionsView(InterviewView):
+    """The section index's states for what the interview page holds now; nothing is saved or shown."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = self.setup_form(request.POST, draft=True)
+        sections = [{**section, "state_label": str(section["state_label"])} for section in form.section_index()]
+        return JsonResponse({"sections": sections})
 
 
 class StatusView(CaseMixin, View):
@@ -457,7 +502,9 @@ class CaseViewSet(ModelViewSet):
             pattern for pattern in super().get_urlpatterns() if pattern.name in ("index", "index_results", "add")
         ] + [
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
+            path("<int:pk>/print/", CasePrintView.as_view(), name="print"),
             path("<int:pk>/interview/", InterviewView.as_view(), name="interview"),
+            path("<int:pk>/interview/sections/", InterviewSectionsView.as_view(), name="interview_sections"),
             path("<int:pk>/status/", StatusView.as_view(), name="status"),
             path("<int:pk>/release/", ReleaseView.as_view(), name="release"),
             path("<int:pk>/certificates/<int:certificate_pk>/pdf/", CertificatePdfView.as_view(), name="pdf"),

@@ -37,6 +37,12 @@ class CatalogueField(index.Indexed, models.Model):
         verbose_name=_("further languages"),
         help_text=_("Fields the public may answer need a label in every content language."),
     )
+    unreviewed_translations = models.JSONField(
+        _("translation not yet reviewed"),
+        default=list,
+        blank=True,
+        help_text=_("Languages whose label and help text nobody has reviewed yet; untick a language once reviewed."),
+    )
     options = StreamField(
         [("option", OptionBlock())],
         blank=True,
@@ -60,6 +66,7 @@ class CatalogueField(index.Indexed, models.Model):
             heading=_("Labels"),
         ),
         FieldPanel("translations"),
+        FieldPanel("unreviewed_translations"),
         FieldPanel("options"),
         MultiFieldPanel(
             [
@@ -98,6 +105,9 @@ class CatalogueField(index.Indexed, models.Model):
         texts.update({t.value["language"]: t.value["help_text"] for t in self.translations})
         return {code: text for code, text in texts.items() if text}
 
+    def unreviewed_display(self):
+        return ", ".join(self.unreviewed_translations or [])
+
     def option_list(self):
         result = []
         for option in self.options:
@@ -113,6 +123,11 @@ class CatalogueField(index.Indexed, models.Model):
         if doubled:
             errors["translations"] = _("Each language only once (German and English have their own fields): %s") % (
                 ", ".join(doubled)
+            )
+        unlabelled = sorted(set(self.unreviewed_translations or []) - set(languages))
+        if unlabelled:
+            errors["unreviewed_translations"] = _("Only a language with a translation can await review: %s") % (
+                ", ".join(unlabelled)
             )
         options = self.option_list()
         has_options = self.field_type in registry and registry.get(self.field_type).has_options
