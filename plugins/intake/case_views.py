@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from django_countries import countries
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -26,7 +27,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
-from core.text import TextField, fold
+from core.text import TextField, fold, without_hidden
 from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
 
 from .case_file import (
@@ -84,6 +85,14 @@ class CaseFilterSet(WagtailFilterSet):
         fields = ["status", "created_at", "nationality", "assigned_clerk"]
 
 
+class CaseSearchForm(SearchForm):
+    """Hidden characters in a search are dropped with the accents (``fold``), not refused: a search stores nothing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].validators = []
+
+
 class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
     """Search by name (accents and case ignored), reference, date of birth (typed as 01.02.1990),
     certificate number or verification code (as printed)."""
@@ -94,14 +103,19 @@ class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_clerk")
 
+    def get_search_form(self):
+        if not self.is_searchable:
+            return None
+        return CaseSearchForm(self.request.GET if self.search_kwarg in self.request.GET else None)
+
     @cached_property
     def search_words(self):
         """The words searched for: a few, and not too long (SQLite refuses conditions and patterns beyond a size)."""
-        return self.search_query[:MAX_SEARCH_LENGTH].split()[:MAX_SEARCH_WORDS]
+        return without_hidden(self.search_query)[:MAX_SEARCH_LENGTH].split()[:MAX_SEARCH_WORDS]
 
     @property
     def search_cut(self):
-        return self.search_words != self.search_query.split()
+        return self.search_words != without_hidden(self.search_query).split()
 
     def search_queryset(self, queryset):
         if not self.is_searching:
