@@ -9,6 +9,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.text import TextField
+
 PHONE = RegexValidator(r"^\+?[0-9 ()/.-]{5,30}$", _("Enter a phone number (digits, spaces, + ( ) / - only)."))
 POSTCODE = RegexValidator(r"^[A-Za-z0-9 -]{3,10}$", _("Enter a valid postcode."))
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -96,13 +98,11 @@ class AddressField(forms.MultiValueField):
 
     def __init__(self, **kwargs):
         fields = (
-            forms.CharField(max_length=200, error_messages={"incomplete": _("Enter the street.")}),
-            forms.CharField(max_length=20, error_messages={"incomplete": _("Enter the house number.")}),
-            forms.CharField(max_length=50, required=False),
-            forms.CharField(
-                max_length=10, validators=[POSTCODE], error_messages={"incomplete": _("Enter the postcode.")}
-            ),
-            forms.CharField(max_length=100, error_messages={"incomplete": _("Enter the town.")}),
+            TextField(max_length=200, error_messages={"incomplete": _("Enter the street.")}),
+            TextField(max_length=20, error_messages={"incomplete": _("Enter the house number.")}),
+            TextField(max_length=50, required=False),
+            TextField(max_length=10, validators=[POSTCODE], error_messages={"incomplete": _("Enter the postcode.")}),
+            TextField(max_length=100, error_messages={"incomplete": _("Enter the town.")}),
         )
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 

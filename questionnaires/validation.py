@@ -135,6 +135,10 @@ class _Checker:
         for name in ("min_length", "max_length", "pattern"):
             if name in item and not field_type.text_rules:
                 self.error(path + (name,), _("Lengths and patterns apply to text fields only."))
+        if field_type.longest and (item.get("max_length") or 0) > field_type.longest:
+            self.error(
+                path + ("max_length",), _("A field of this type takes at most %d characters.") % field_type.longest
+            )
         if "min_length" in item and "max_length" in item and item["min_length"] > item["max_length"]:
             self.error(path + ("max_length",), _("The maximum length must not be smaller than the minimum length."))
         if "pattern" in item:

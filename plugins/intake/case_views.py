@@ -7,7 +7,7 @@ from dataclasses import asdict
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from django_countries import countries
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -28,6 +29,7 @@ from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
 from core.staff import StaffChoiceFilter, staff_name
+from core.text import TextField, fold, without_hidden
 from questionnaires.api import (
     SECTION_INDEX_TEMPLATE,
     answer_sections,
@@ -48,11 +50,13 @@ from .case_file import (
     save_interview,
     set_status_by_hand,
 )
+from .case_forms import RevokeForm, StartForm, StatusForm, error_messages
 from .models import WALK_IN, Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from .release import (
     ReleaseRefused,
     display_code,
     missing_answers,
+    normalise_code,
     reissue_certificate,
     release_case,
     revoke_certificate,
@@ -60,6 +64,8 @@ from .release import (
 from .sources import source_link, start_options, start_query, start_url
 
 INTERVIEW_QUESTIONNAIRE = "erstgespraech"
+MAX_SEARCH_WORDS = 10
+MAX_SEARCH_LENGTH = 500
 logger = logging.getLogger(__name__)
 
 
@@ -90,25 +96,64 @@ class CaseFilterSet(WagtailFilterSet):
         fields = ["status", "created_at", "nationality", "assigned_clerk"]
 
 
+class CaseSearchForm(SearchForm):
+    """Hidden characters in a search are dropped with the accents (``fold``), not refused: a search stores nothing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].validators = []
+
+
 class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
-    """Search by name, reference or date of birth (typed as 01.02.1990)."""
+    """Search by name (accents and case ignored), reference, date of birth (typed as 01.02.1990),
+    certificate number or verification code (as printed)."""
 
     required_permission = "intake.view_case"
+    results_template_name = "intake/case_index_results.html"
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_clerk")
 
+    def get_search_form(self):
+        if not self.is_searchable:
+            return None
+        return CaseSearchForm(self.request.GET if self.search_kwarg in self.request.GET else None)
+
+    @cached_property
+    def search_words(self):
+        """The words searched for: a few, and not too long (SQLite refuses conditions and patterns beyond a size)."""
+        return without_hidden(self.search_query)[:MAX_SEARCH_LENGTH].split()[:MAX_SEARCH_WORDS]
+
+    @property
+    def search_cut(self):
+        return self.search_words != without_hidden(self.search_query).split()
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        query = self.search_query.strip()
-        condition = Q(reference__icontains=query)
-        for word in query.split():
-            condition |= Q(surname__icontains=word) | Q(first_names__icontains=word)
-        day = parse_date(query)
-        if day:
-            condition |= Q(birth_date=day)
+        words = self.search_words
+        # A code may be typed in groups with spaces between them, as printed with hyphens.
+        codes = {normalise_code(text) for text in [*words, "".join(words)]}
+        certificates = ReleaseCertificate.objects.filter(
+            Q(number__in=[word.upper() for word in words]) | Q(verification_code__in=codes), case=OuterRef("pk")
+        )
+        condition = Exists(certificates)
+        for word in words:
+            folded = fold(word)
+            if folded:
+                condition |= Q(reference__icontains=folded) | Q(search_text__contains=folded)
+            day = parse_date(word)
+            if day:
+                condition |= Q(birth_date=day)
         return queryset.filter(condition)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if self.is_searching and self.search_cut:
+            context["search_cut"] = _(
+                "Only the first %(words)d words (at most %(length)d characters) of the search were used."
+            ) % {"words": MAX_SEARCH_WORDS, "length": MAX_SEARCH_LENGTH}
+        return context
 
     def get_edit_url(self, instance):
         return reverse("intake_case:detail", args=[instance.pk])
@@ -118,6 +163,7 @@ class NewCaseForm(forms.ModelForm):
     class Meta:
         model = Case
         fields = ["surname", "first_names", "birth_date", "nationality", "language"]
+        field_classes = {"surname": TextField, "first_names": TextField}
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
@@ -150,9 +196,15 @@ class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
         return start_options(self.request)
 
     @cached_property
+    def start_form(self):
+        return StartForm(self.request.GET)
+
+    @cached_property
     def requested_source(self):
-        kind = self.request.GET.get("source_kind", "")
-        return SourceRef(kind, self.request.GET.get("source_id", "")) if kind else None
+        if not self.start_form.is_valid():
+            return None
+        data = self.start_form.cleaned_data
+        return SourceRef(data["source_kind"], data["source_id"]) if data["source_kind"] else None
 
     @cached_property
     def start_option(self):
@@ -162,10 +214,15 @@ class CaseCreateView(PermissionRequiredMixin, generic.CreateView):
 
     @property
     def start_gone(self):
-        return self.requested_source is not None and self.start_option is None
+        """The URL names a start that is not offered (any more), or parameters no start can have."""
+        invalid = not self.start_form.is_valid()
+        return invalid or (self.requested_source is not None and self.start_option is None)
 
     def refuse_start(self):
-        messages.error(self.request, _("This start is no longer offered; please enter the case as a walk-in."))
+        if not self.start_form.is_valid():
+            messages.error(self.request, _("The link to this start is not valid; please enter the case as a walk-in."))
+        else:
+            messages.error(self.request, _("This start is no longer offered; please enter the case as a walk-in."))
 
     def get(self, request, *args, **kwargs):
         if self.start_gone:
@@ -243,7 +300,8 @@ class CaseDetailView(CaseMixin, TemplateView):
     def get_page_title(self):
         return _("Case file")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, status_form=None, revoke_form=None, revoke_pk=None, **kwargs):
+        """``status_form`` and ``revoke_form`` (of certificate ``revoke_pk``): refused input, shown again."""
         context = super().get_context_data(**kwargs)
         case = self.case
         sections = []
@@ -253,6 +311,7 @@ class CaseDetailView(CaseMixin, TemplateView):
         certificates = list(case.certificates.select_related("issued_by", "revoked_by"))
         for certificate in certificates:
             certificate.code_display = display_code(certificate.verification_code)
+            certificate.revoke_form = revoke_form if certificate.pk == revoke_pk else RevokeForm(auto_id=False)
         user = self.request.user
         context.update(
             case=case,
@@ -271,8 +330,15 @@ class CaseDetailView(CaseMixin, TemplateView):
                 if status in TRANSITIONS[CaseStatus(case.status)]
             ],
             valid=CertificateStatus.VALID,
+            status_form=status_form or StatusForm(auto_id=False),
         )
         return context
+
+    def refused(self, form, **forms):
+        """The case file again, with what was typed and what is wrong with it."""
+        for message in error_messages(form):
+            messages.error(self.request, message)
+        return self.render_to_response(self.get_context_data(**forms))
 
 
 class CasePrintView(CaseMixin, TemplateView):
@@ -385,14 +451,16 @@ class InterviewSectionsView(InterviewView):
         return JsonResponse({"sections": sections})
 
 
-class StatusView(CaseMixin, View):
+class StatusView(CaseDetailView):
     required_permission = "intake.change_case"
+    http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
+        form = StatusForm(request.POST, auto_id=False)
+        if not form.is_valid():
+            return self.refused(form, status_form=form)
         try:
-            set_status_by_hand(
-                self.case, request.POST.get("to", ""), request.user, reason=request.POST.get("reason", "")
-            )
+            set_status_by_hand(self.case, form.cleaned_data["to"], request.user, reason=form.cleaned_data["reason"])
         except TransitionRefused as refused:
             messages.error(request, str(refused))
         else:
@@ -413,16 +481,20 @@ class ReleaseView(CaseMixin, View):
         return redirect("intake_case:detail", self.case.pk)
 
 
-class CertificateActionView(CaseMixin, View):
+class CertificateActionView(CaseDetailView):
     required_permission = "intake.release_case"
+    http_method_names = ["post"]
 
     def post(self, request, certificate_pk, action, *args, **kwargs):
         certificate = get_object_or_404(ReleaseCertificate, pk=certificate_pk, case=self.case)
+        form = RevokeForm(request.POST, auto_id=False)
+        if action == "revoke" and not form.is_valid():
+            return self.refused(form, revoke_form=form, revoke_pk=certificate.pk)
         try:
             if action not in ("revoke", "reissue"):
                 raise Http404
             if action == "revoke":
-                revoke_certificate(certificate, request.user, request.POST.get("reason", ""))
+                revoke_certificate(certificate, request.user, form.cleaned_data["reason"])
                 messages.success(request, _("Certificate %s revoked.") % certificate.number)
             else:
                 new = reissue_certificate(certificate, request.user)

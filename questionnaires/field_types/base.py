@@ -18,6 +18,7 @@ class FieldType:
     label = ""
     has_options = False  # the catalogue field lists the options to choose from
     text_rules = False  # lengths and patterns apply
+    longest = None  # the most characters an answer can have, whatever the item allows (None: no limit)
     number_rules = False  # minimum and maximum apply
     date_rules = False  # a date rule (in the past, …) applies
     multiple = False  # the answer is a list

@@ -14,6 +14,8 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.text import TextField
+
 from ..conditions import EMPTY
 from ..form_fields import (
     LANGUAGE_CODES,
@@ -33,6 +35,11 @@ from .base import FieldType, localized, register, registry
 class TextType(FieldType):
     text_rules = True
 
+    def max_length(self, item, default):
+        """The item's maximum length, else ``default``; never more than ``longest``."""
+        wanted = item.get("max_length") or default
+        return min(wanted, self.longest) if self.longest else wanted
+
     def validators(self, item, builder):
         if not item.get("pattern"):
             return []
@@ -47,10 +54,11 @@ class TextType(FieldType):
 class Text(TextType):
     name = "text"
     label = _("Text")
+    longest = 255  # models that copy a text answer (a case's names) hold this many characters
 
     def form_field(self, item, builder, **options):
-        return forms.CharField(
-            max_length=item.get("max_length") or 255,
+        return TextField(
+            max_length=self.max_length(item, self.longest),
             min_length=item.get("min_length"),
             validators=self.validators(item, builder),
             **options,
@@ -63,9 +71,10 @@ class LongText(TextType):
     label = _("Long text")
 
     def form_field(self, item, builder, **options):
-        return forms.CharField(
+        return TextField(
+            multiline=True,
             widget=forms.Textarea(attrs={"rows": 4}),
-            max_length=item.get("max_length") or 5000,
+            max_length=self.max_length(item, 5000),
             min_length=item.get("min_length"),
             validators=self.validators(item, builder),
             **options,
@@ -307,10 +316,11 @@ def phone_number(rng, country):
 class Email(TextType):
     name = "email"
     label = _("Email")
+    longest = 254
 
     def form_field(self, item, builder, **options):
         return forms.EmailField(
-            max_length=item.get("max_length") or 254,
+            max_length=self.max_length(item, self.longest),
             min_length=item.get("min_length"),
             validators=self.validators(item, builder),
             **options,
@@ -328,10 +338,11 @@ class Email(TextType):
 class Phone(TextType):
     name = "phone"
     label = _("Phone")
+    longest = 30
 
     def form_field(self, item, builder, **options):
         return forms.CharField(
-            max_length=min(item.get("max_length") or 30, 30),
+            max_length=self.max_length(item, self.longest),
             min_length=item.get("min_length"),
             validators=[PHONE, *self.validators(item, builder)],
             **options,

@@ -6,8 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.contracts import SourceRef
+from core.text import FoldedCopy
 
 WALK_IN = "walk_in"
+# The engine's longest text answer (``Text.longest``): the names are copied from the interview.
+NAME_LENGTH = 255
+SEARCHED = ("first_names", "surname")
 
 
 class Sequence(models.Model):
@@ -40,8 +44,10 @@ class Case(models.Model):
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(editable=False)
     number = models.PositiveIntegerField(editable=False)
-    surname = models.CharField(_("surname"), max_length=200, db_index=True)
-    first_names = models.CharField(_("first names"), max_length=200, db_index=True)
+    surname = models.CharField(_("surname"), max_length=NAME_LENGTH, db_index=True)
+    first_names = models.CharField(_("first names"), max_length=NAME_LENGTH, db_index=True)
+    # The names as search compares them (no accents, lower case): `petrut` finds `Petruț`.
+    search_text = FoldedCopy(of=SEARCHED)
     birth_date = models.DateField(_("date of birth"), db_index=True)
     nationality = models.CharField(_("nationality"), max_length=2, blank=True, db_index=True)
     language = models.CharField(_("interview language"), max_length=10, blank=True)
@@ -80,6 +86,12 @@ class Case(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.surname}, {self.first_names}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """A save of the names writes their folded copy too."""
+        if update_fields is not None and set(SEARCHED) & set(update_fields):
+            update_fields = {*update_fields, "search_text"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def full_name(self):
@@ -123,7 +135,7 @@ class ReleaseCertificate(models.Model):
     verification_code = models.CharField(_("verification code"), max_length=32, unique=True)
     status = models.CharField(max_length=20, choices=CertificateStatus.choices, default=CertificateStatus.VALID)
     # As printed: the case's data may be corrected later, the issued document stays what it was.
-    holder_name = models.CharField(_("name"), max_length=300)
+    holder_name = models.CharField(_("name"), max_length=2 * NAME_LENGTH + 1)  # Case.full_name
     holder_birth_date = models.DateField(_("date of birth"))
     language = models.CharField(_("second language"), max_length=10, blank=True)
     follow_up_appointment = models.DateTimeField(_("appointment at the Bürgerbüro"), null=True, blank=True)
