@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .hooks import BOOTSTRAP
+from .contracts import AuditVocabulary
+from .hooks import AUDIT_VOCABULARY, BOOTSTRAP
 from .panels import RolesPanel
 from .roles import sync_roles
 from .views import AuditLogView
@@ -36,3 +37,23 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def audit_log_menu_item():
     return AuditLogMenuItem(_("audit log"), reverse("clearing_audit_log"), icon_name="history", order=900)
+
+
+@hooks.register(AUDIT_VOCABULARY)
+def audit_vocabulary():
+    return AuditVocabulary(
+        actions={"audit.read": _("Audit log read"), "audit.export": _("Audit log exported")},
+        details={
+            "entries": _("entries"),
+            "filters": _("filters"),
+            "rows": _("rows"),
+            "up_to": _("up to entry"),
+            "format": _("format"),
+            "reference": _("reference"),
+            "action": _("action"),
+            "actor": _("actor"),
+            "object_id": _("object ID"),
+            "timestamp_after": _("from"),
+            "timestamp_before": _("until"),
+        },
+    )

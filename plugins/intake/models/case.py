@@ -82,6 +82,11 @@ class Case(models.Model):
         return f"{self.reference} {self.surname}, {self.first_names}"
 
     @property
+    def audit_reference(self):
+        """How the audit log names the case: by reference, never by the person's name."""
+        return self.reference
+
+    @property
     def full_name(self):
         return f"{self.first_names} {self.surname}"
 
@@ -144,4 +149,8 @@ class ReleaseCertificate(models.Model):
         ordering = ["-issued_at", "-pk"]
 
     def __str__(self):
+        return self.number
+
+    @property
+    def audit_reference(self):
         return self.number
