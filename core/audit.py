@@ -2,6 +2,14 @@
 
 Call it inside the transaction of the change it describes, so that the change
 and its record land together or not at all.
+
+Entries hold references, never a citizen's name or free text: the administrators
+and the data-protection officer who read the log have no access to case data. A
+model names itself in the log through an ``audit_reference`` property (a case
+reference, a certificate number); without one only its type and id are kept,
+since ``__str__`` often holds a person's name. Details are ids, codes, field keys
+and counts; reasons and other free text stay in the record's own history, where
+the role rules apply.
 """
 
 from contextlib import contextmanager
@@ -12,16 +20,21 @@ from .models import AuditEntry
 
 
 def record(action, obj=None, actor=None, **details):
-    """Append an entry; ``details`` should say e.g. which fields were read or exported."""
+    """Append an entry; ``details`` should say e.g. which fields were read or exported.
+
+    ``obj`` is the record acted on, or a model class for an action on many of its
+    records (a list page: the ids shown go into ``details``).
+    """
     if actor is not None and not actor.is_authenticated:
         actor = None
+    instance = obj is not None and not isinstance(obj, type)
     return AuditEntry.objects.create(
         action=action,
         actor=actor,
         actor_name=actor.get_username() if actor else "",
         object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:255] if obj is not None else "",
+        object_id=str(obj.pk) if instance else "",
+        object_repr=str(getattr(obj, "audit_reference", ""))[:255] if instance else "",
         details=details,
     )
 

@@ -6,7 +6,7 @@ side (each plugin builds its own URLs) and never a model instance.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -96,3 +96,18 @@ class DemoRequest:
     seed: int | None = None
     once: bool = False
     batch_size: int = 2000
+
+
+@dataclass(frozen=True)
+class AuditVocabulary:
+    """How the audit report puts an app's entries into words; the log itself keeps the codes.
+
+    ``actions``: action code → label (“Fall gelesen”). ``details``: detail key → label.
+    ``values``: detail key → {stored value → label}, e.g. status codes or field names.
+    ``transitions``: (from key, to key, label), shown together as “label: from → to”.
+    """
+
+    actions: dict = field(default_factory=dict)
+    details: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+    transitions: tuple = ()

@@ -42,6 +42,11 @@ URLs or model instances: the consumer builds its own URLs from the data.
     makes a required one optional or conditional), and a catalogue edit that
     retypes or deletes it, naming the consumer and the key.
 
+``AUDIT_VOCABULARY`` – ``fn() -> core.contracts.AuditVocabulary``
+    The words for the actions and details an app writes to the audit log, so the
+    audit report reads “Fall gelesen – Felder: Nachname, Vornamen” instead of codes.
+    A code nobody names is shown as it is.
+
 Events are announced with ``core.events.announce`` after the commit of the change,
 once per change and never for one that was rolled back. Receivers run outside
 the change's transaction (what they write is committed on its own); one that
@@ -59,3 +64,4 @@ SOURCE_LINK = "clearing_source_link"
 CASE_STATUS_CHANGED = "clearing_case_status_changed"
 QUESTIONNAIRE_DEPENDENCIES = "clearing_questionnaire_dependencies"
 DEMO_DATA = "clearing_demo_data"
+AUDIT_VOCABULARY = "clearing_audit_vocabulary"

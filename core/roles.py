@@ -1,10 +1,12 @@
 """The staff roles (Django groups) and how their permissions are kept in step.
 
 Core grants only what every staff member needs (admin access) and the audit log
-to administrators; each plugin adds its own permissions through the
+to the data-protection officer; each plugin adds its own permissions through the
 ``ROLE_PERMISSIONS`` hook. ``sync_roles`` adds what is declared and removes
 permissions of apps that are no longer installed; permissions an administrator
-granted by hand to installed apps are left alone.
+granted by hand to installed apps are left alone, except the ``EXCLUSIVE`` ones:
+a role that does not declare one loses it (the Administrator role held the audit
+log until it moved to “Datenschutz”).
 """
 
 from django.apps import apps
@@ -24,6 +26,7 @@ FOREIGNERS_AUTHORITY = "Ausländerbehörde"
 HOUSING_INSPECTION = "Wohnraumkontrolle"
 CITIZENS_OFFICE = "Bürgerbüro"
 CONTROLLING = "Controlling"
+DATA_PROTECTION = "Datenschutz"
 
 ROLES = {
     ADMINISTRATOR: _("Configures questionnaires, recipients, calendars and pages."),
@@ -33,11 +36,14 @@ ROLES = {
     HOUSING_INSPECTION: _("Receives the housing data its scope allows."),
     CITIZENS_OFFICE: _("Verifies release certificates and confirms registrations."),
     CONTROLLING: _("Sees aggregated figures only."),
+    DATA_PROTECTION: _("Reads the audit log: who read or changed which case (data-protection officer)."),
 }
 
 CORE_PERMISSIONS = {role: ["wagtailadmin.access_admin"] for role in ROLES} | {
-    ADMINISTRATOR: ["wagtailadmin.access_admin", "core.view_auditentry"],
+    DATA_PROTECTION: ["wagtailadmin.access_admin", "core.view_auditentry"],
 }
+# Read personal data across all cases: held by the roles that declare them and no other.
+EXCLUSIVE = {"core.view_auditentry"}
 
 
 def declared_permissions():
@@ -75,5 +81,6 @@ def sync_roles():
         if was_created:
             created.append(role)
         group.permissions.remove(*group.permissions.exclude(content_type__app_label__in=installed))
+        group.permissions.remove(*_permission_objects(EXCLUSIVE - names))
         group.permissions.add(*_permission_objects(names))
     return created

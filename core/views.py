@@ -1,27 +1,68 @@
-"""The audit log as a read-only report for administrators (and the data-protection officer)."""
+"""The audit log as a read-only report for the data-protection officer (role “Datenschutz”) and superusers.
+
+It answers “who read case X”: the reference filter finds the entries about the
+record itself and those naming it in their details (a case list page, a
+certificate of the case). Reading or exporting the log is itself audited.
+"""
+
+import json
+from collections import OrderedDict
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
+from . import audit
+from .audit_words import AuditWords
 from .models import AuditEntry
 from .permissions import PermissionRequiredMixin
+from .staff import staff_name
+
+# The filter parameters an audit of the report keeps (the date range posts two).
+AUDITED_FILTERS = ("timestamp_after", "timestamp_before", "action", "actor", "reference", "object_id")
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return staff_name(obj)
+
+
+class StaffChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = StaffChoiceField
+
+
+def action_choices():
+    return sorted(AuditWords().actions.items(), key=lambda item: str(item[1]))
 
 
 class AuditFilterSet(WagtailFilterSet):
     timestamp = django_filters.DateFromToRangeFilter(label=_("time"), widget=DateRangePickerWidget)
-    action = django_filters.CharFilter(label=_("action"), lookup_expr="istartswith")
-    actor = django_filters.ModelChoiceFilter(
-        label=_("actor"), queryset=lambda request: get_user_model().objects.order_by("username")
+    reference = django_filters.CharFilter(
+        label=_("reference"),
+        method="filter_reference",
+        help_text=_("A case reference or certificate number, e.g. CS-2026-00001"),
+    )
+    action = django_filters.ChoiceFilter(label=_("action"), choices=action_choices)
+    actor = StaffChoiceFilter(
+        label=_("actor"),
+        queryset=lambda request: get_user_model().objects.order_by("last_name", "first_name", "username"),
     )
     object_id = django_filters.CharFilter(label=_("object ID"))
 
     class Meta:
         model = AuditEntry
-        fields = ["timestamp", "action", "actor", "object_id"]
+        fields = ["timestamp", "reference", "action", "actor", "object_id"]
+
+    def filter_reference(self, queryset, name, value):
+        """The record itself, or an entry naming it in its details (quoted, so CS-1 does not find CS-10)."""
+        value = value.strip()
+        return queryset.filter(Q(object_repr=value) | Q(details__icontains=json.dumps(value)))
 
 
 class AuditLogView(PermissionRequiredMixin, ReportView):
@@ -32,19 +73,95 @@ class AuditLogView(PermissionRequiredMixin, ReportView):
     filterset_class = AuditFilterSet
     index_url_name = "clearing_audit_log"
     index_results_url_name = "clearing_audit_log_results"
-    columns = [
-        DateColumn("timestamp", label=_("time")),
-        Column("actor_name", label=_("actor")),
-        Column("action", label=_("action")),
-        Column("object_type", label=_("object type")),
-        Column("object_repr", label=_("object")),
-        Column("details", label=_("details")),
+    list_export = [
+        "timestamp",
+        "actor",
+        "actor_name",
+        "action_label",
+        "action",
+        "object_label",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "details_text",
+        "details",
     ]
-    list_export = ["timestamp", "actor_name", "action", "object_type", "object_id", "object_repr", "details"]
-    export_headings = {"timestamp": _("time"), "actor_name": _("actor"), "action": _("action")}
+    export_headings = {
+        "timestamp": _("time"),
+        "actor": _("actor"),
+        "actor_name": _("login name"),
+        "action_label": _("action"),
+        "action": _("action (code)"),
+        "object_label": _("object type"),
+        "object_type": _("object type (code)"),
+        "object_id": _("object ID"),
+        "object_repr": _("object"),
+        "details_text": _("details"),
+        "details": _("details (code)"),
+    }
+
+    @cached_property
+    def words(self):
+        return AuditWords()
+
+    @property
+    def columns(self):
+        words = self.words
+        return [
+            DateColumn("timestamp", label=_("time")),
+            Column("actor", label=_("actor"), accessor=words.actor),
+            Column("action", label=_("action"), accessor=lambda entry: words.action(entry.action)),
+            Column("object_type", label=_("object type"), accessor=lambda entry: words.object_type(entry.object_type)),
+            Column("object_repr", label=_("object"), accessor=lambda entry: entry.object_repr or entry.object_id),
+            Column("details", label=_("details"), accessor=lambda entry: words.describe(entry.details)),
+        ]
 
     def get_queryset(self):
-        return AuditEntry.objects.all()
+        return AuditEntry.objects.select_related("actor")
 
     def get_filename(self):
         return "audit-log"
+
+    def to_row_dict(self, item):
+        words = self.words
+        return OrderedDict(
+            timestamp=item.timestamp,
+            actor=words.actor(item),
+            actor_name=item.actor_name,
+            action_label=words.action(item.action),
+            action=item.action,
+            object_label=words.object_type(item.object_type),
+            object_type=item.object_type,
+            object_id=item.object_id,
+            object_repr=item.object_repr,
+            details_text=words.describe(item.details),
+            details=json.dumps(item.details, ensure_ascii=False, sort_keys=True),
+        )
+
+    def audited_filters(self):
+        return {key: self.request.GET[key] for key in AUDITED_FILTERS if self.request.GET.get(key)}
+
+    def decorate_paginated_queryset(self, object_list):
+        """Audit what this request shows: the ids of a page, or an export's filters and its last entry.
+
+        Nothing is recorded when nothing is shown, so a reference filter's value is kept only
+        when it names something already in the log, never a name typed there by mistake.
+        An export is cut at its last entry: filters and ``up_to`` say exactly what it held.
+        """
+        user = self.request.user
+        if self.is_export:
+            summary = object_list.aggregate(rows=Count("pk"), up_to=Max("pk"))
+            if summary["rows"]:
+                audit.record(
+                    "audit.export",
+                    AuditEntry,
+                    user,
+                    format=self.request.GET["export"],
+                    filters=self.audited_filters(),
+                    **summary,
+                )
+            return object_list.filter(pk__lte=summary["up_to"] or 0)
+        entries = [entry.pk for entry in object_list]
+        if entries:
+            audit.record("audit.read", AuditEntry, user, entries=entries, filters=self.audited_filters())
+        return object_list

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .hooks import BOOTSTRAP, ROLE_PERMISSIONS
+from .contracts import AuditVocabulary
+from .hooks import AUDIT_VOCABULARY, BOOTSTRAP, ROLE_PERMISSIONS
 from .login_lockouts import UNLOCK_PERMISSION, LoginLockoutViewSet
 from .panels import RolesPanel
 from .roles import ADMINISTRATOR, sync_roles
@@ -48,3 +49,23 @@ def login_lockouts_viewset():
 def login_lockout_permissions():
     """Administrators see failed and locked logins and unlock them."""
     return {ADMINISTRATOR: ["axes.view_accessattempt", UNLOCK_PERMISSION]}
+
+
+@hooks.register(AUDIT_VOCABULARY)
+def audit_vocabulary():
+    return AuditVocabulary(
+        actions={"audit.read": _("Audit log read"), "audit.export": _("Audit log exported")},
+        details={
+            "entries": _("entries"),
+            "filters": _("filters"),
+            "rows": _("rows"),
+            "up_to": _("up to entry"),
+            "format": _("format"),
+            "reference": _("reference"),
+            "action": _("action"),
+            "actor": _("actor"),
+            "object_id": _("object ID"),
+            "timestamp_after": _("from"),
+            "timestamp_before": _("until"),
+        },
+    )

@@ -15,6 +15,7 @@ DEMO_USERS = {
     "wohnraumkontrolle": (roles.HOUSING_INSPECTION, "Thomas", "Wolf"),
     "buergerbuero": (roles.CITIZENS_OFFICE, "Anja", "Becker"),
     "controlling": (roles.CONTROLLING, "Mehmet", "Yilmaz"),
+    "datenschutz": (roles.DATA_PROTECTION, "Claudia", "Neumann"),
 }
 
 

@@ -108,7 +108,8 @@ def change_status(case, to_status, actor, reason=""):
     locked.status = to_status
     locked.status_changed_at = timezone.now()
     locked.save(update_fields=["status", "status_changed_at", "updated_at"])
-    audit.record("case.status", locked, actor, from_status=from_status.value, to_status=str(to_status), reason=reason)
+    # The reason is free text about the person: it stays in the case history, not in the log.
+    audit.record("case.status", locked, actor, from_status=from_status.value, to_status=str(to_status))
     announce(
         CASE_STATUS_CHANGED,
         CaseStatusChanged(

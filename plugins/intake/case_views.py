@@ -51,12 +51,14 @@ from .case_file import (
     set_status_by_hand,
 )
 from .case_forms import RevokeForm, StartForm, StatusForm, error_messages
+from .case_history import case_history
 from .models import WALK_IN, Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from .release import (
     ReleaseRefused,
     display_code,
     missing_answers,
     normalise_code,
+    registered,
     reissue_certificate,
     release_case,
     revoke_certificate,
@@ -66,6 +68,10 @@ from .sources import source_link, start_options, start_query, start_url
 INTERVIEW_QUESTIONNAIRE = "erstgespraech"
 MAX_SEARCH_WORDS = 10
 MAX_SEARCH_LENGTH = 500
+# The personal data each screen shows, for its audit entry (field names of Case and ReleaseCertificate).
+LIST_SHOWS = ["reference", "surname", "first_names", "birth_date", "nationality", "status", "assigned_clerk"]
+CASE_FILE_SHOWS = [*LIST_SHOWS, "source_kind", "certificates", "status_changes"]
+CERTIFICATE_SHOWS = ["holder_name", "holder_birth_date", "reference", "number", "verification_code"]
 logger = logging.getLogger(__name__)
 
 
@@ -111,6 +117,11 @@ class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
     required_permission = "intake.view_case"
     results_template_name = "intake/case_index_results.html"
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The list offers no export: ``?export=`` must not turn it into one unpaginated page.
+        self.is_export = False
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_clerk")
 
@@ -127,6 +138,26 @@ class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
     @property
     def search_cut(self):
         return self.search_words != without_hidden(self.search_query).split()
+
+    def get_context_data(self, **kwargs):
+        """One audit entry for the page (also the search-as-you-type results): the cases shown, not the search."""
+        context = super().get_context_data(**kwargs)
+        shown = [case.reference for case in context["object_list"]]
+        if shown:
+            audit.record(
+                "case.list",
+                Case,
+                self.request.user,
+                cases=shown,
+                fields=LIST_SHOWS,
+                searched=self.is_searching,
+                filtered=bool(self.is_filtering),
+            )
+        if self.is_searching and self.search_cut:
+            context["search_cut"] = _(
+                "Only the first %(words)d words (at most %(length)d characters) of the search were used."
+            ) % {"words": MAX_SEARCH_WORDS, "length": MAX_SEARCH_LENGTH}
+        return context
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -146,14 +177,6 @@ class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
             if day:
                 condition |= Q(birth_date=day)
         return queryset.filter(condition)
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        if self.is_searching and self.search_cut:
-            context["search_cut"] = _(
-                "Only the first %(words)d words (at most %(length)d characters) of the search were used."
-            ) % {"words": MAX_SEARCH_WORDS, "length": MAX_SEARCH_LENGTH}
-        return context
 
     def get_edit_url(self, instance):
         return reverse("intake_case:detail", args=[instance.pk])
@@ -304,10 +327,9 @@ class CaseDetailView(CaseMixin, TemplateView):
         """``status_form`` and ``revoke_form`` (of certificate ``revoke_pk``): refused input, shown again."""
         context = super().get_context_data(**kwargs)
         case = self.case
-        sections = []
-        if case.answer_set_id:
-            sections = answer_sections(case.answer_set)
-            audit.record("case.read", case, self.request.user, fields=sorted(case.answer_set.data))
+        sections = answer_sections(case.answer_set) if case.answer_set_id else []
+        answers = sorted(case.answer_set.data) if case.answer_set_id else []
+        audit.record("case.read", case, self.request.user, fields=CASE_FILE_SHOWS, answers=answers)
         certificates = list(case.certificates.select_related("issued_by", "revoked_by"))
         for certificate in certificates:
             certificate.code_display = display_code(certificate.verification_code)
@@ -318,11 +340,11 @@ class CaseDetailView(CaseMixin, TemplateView):
             sections=sections,
             source_link=source_link(case.source, self.request),
             walk_in=WALK_IN,
-            history=case.status_changes.select_related("actor"),
+            history=case_history(case, certificates),
             certificates=certificates,
             can_edit=case.status in EDITABLE and user.has_perm("intake.change_case"),
             can_release=case.status == CaseStatus.COMPLETE and user.has_perm("intake.release_case"),
-            can_manage_certificates=user.has_perm("intake.release_case"),
+            can_manage_certificates=user.has_perm("intake.release_case") and not registered(case),
             missing=missing_answers(case) if case.status == CaseStatus.COMPLETE else [],
             status_actions=[
                 (status, CaseStatus(status).label)
@@ -388,8 +410,9 @@ class InterviewView(CaseMixin, TemplateView):
         if self.case.status not in EDITABLE:
             messages.warning(request, interview_closed_message(self.case))
             return redirect("intake_case:detail", self.case.pk)
-        if self.case.answer_set_id:
-            audit.record("case.read", self.case, request.user, fields=sorted(self.case.answer_set.data))
+        # The interview shows what the case holds: the stored answers, or the core data of a new case.
+        shown = initial_answers(self.case, request.user)
+        audit.record("case.read", self.case, request.user, answers=sorted(key for key, value in shown.items() if value))
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
 
     def get_context_data(self, **kwargs):
@@ -521,7 +544,9 @@ class CertificatePdfView(CaseMixin, View):
                 % certificate.number,
             )
             return redirect("intake_case:detail", self.case.pk)
-        audit.record("certificate.download", certificate, request.user, case=self.case.reference)
+        audit.record(
+            "certificate.download", certificate, request.user, case=self.case.reference, fields=CERTIFICATE_SHOWS
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
         return response

@@ -18,6 +18,8 @@ from .models import Case, CaseStatus, CertificateStatus, ReleaseCertificate
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from paper
 CODE_LENGTH = 16  # 80 bits
 FOLLOW_UP_KEY = "buergerbuero_appointment_date"
+# What the Bürgerbüro's page shows of a found certificate (audited with each look-up).
+VERIFICATION_SHOWS = ["holder_name", "holder_birth_date", "number", "issued_at", "verification_code"]
 
 
 class ReleaseRefused(Exception):
@@ -85,16 +87,25 @@ def release_case(case, actor, language=None):
     return certificate
 
 
+def registered(case):
+    """The Bürgerbüro registered the person with the case's certificate: it stays as it was when used."""
+    return case.status == CaseStatus.REGISTERED
+
+
 @transaction.atomic
 def revoke_certificate(certificate, actor, reason):
     """Revoke with a reason; the case goes back to “complete” so it can be released again."""
     if not actor.has_perm("intake.release_case"):
         raise PermissionDenied
-    certificate = ReleaseCertificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = ReleaseCertificate.objects.select_for_update().select_related("case").get(pk=certificate.pk)
     if not reason.strip():
         raise ReleaseRefused(_("Please give the reason for revoking."))
     if certificate.status != CertificateStatus.VALID:
         raise ReleaseRefused(_("Only a valid certificate can be revoked."))
+    if registered(certificate.case):
+        raise ReleaseRefused(
+            _("The person has already registered at the Bürgerbüro; the certificate can no longer be revoked.")
+        )
     certificate.status = CertificateStatus.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = actor
@@ -102,7 +113,8 @@ def revoke_certificate(certificate, actor, reason):
     certificate.save()
     if certificate.case.status == CaseStatus.RELEASED:
         change_status(certificate.case, CaseStatus.COMPLETE, actor, reason=reason)
-    audit.record("certificate.revoke", certificate, actor, reason=reason)
+    # The reason stays on the certificate (the case history shows it), not in the log.
+    audit.record("certificate.revoke", certificate, actor, case=certificate.case.reference)
     return certificate
 
 
@@ -114,11 +126,15 @@ def reissue_certificate(certificate, actor, language=None):
     old = ReleaseCertificate.objects.select_for_update().select_related("case").get(pk=certificate.pk)
     if old.status != CertificateStatus.VALID:
         raise ReleaseRefused(_("Only a valid certificate can be reissued."))
+    if registered(old.case):
+        raise ReleaseRefused(
+            _("The person has already registered at the Bürgerbüro; the certificate can no longer be reissued.")
+        )
     new = _issue(old.case, actor, language if language is not None else old.language)
     old.status = CertificateStatus.SUPERSEDED
     old.superseded_by = new
     old.save()
-    audit.record("certificate.reissue", new, actor, replaces=old.number)
+    audit.record("certificate.reissue", new, actor, case=old.case.reference, replaces=old.number)
     return new
 
 
@@ -135,7 +151,11 @@ def verify_code(code, actor):
     )
     outcome = certificate.status if certificate else "unknown"
     # For an unknown code, its first characters: enough to see a pattern of guesses, useless as a code.
-    tried = {} if certificate else {"code_prefix": normalise_code(code)[:4]}
+    tried = (
+        {"case": certificate.case.reference, "fields": VERIFICATION_SHOWS}
+        if certificate
+        else {"code_prefix": normalise_code(code)[:4]}
+    )
     audit.record("certificate.verify", certificate, actor, outcome=outcome, **tried)
     return Verification(outcome=outcome, certificate=certificate)
 

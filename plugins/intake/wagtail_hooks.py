@@ -6,12 +6,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import roles
-from core.contracts import FieldDependency
-from core.hooks import BOOTSTRAP, DEMO_DATA, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
+from core.contracts import AuditVocabulary, FieldDependency
+from core.hooks import AUDIT_VOCABULARY, BOOTSTRAP, DEMO_DATA, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
 
 from .case_file import ANSWERS_READ
 from .case_views import INTERVIEW_QUESTIONNAIRE, CaseViewSet
-from .models import CertificateWording
+from .models import Case, CaseStatus, CertificateStatus, CertificateWording, ReleaseCertificate
 from .release import FOLLOW_UP_KEY
 from .verification_views import ConfirmRegistrationView, VerifyView
 
@@ -83,3 +83,58 @@ def demo_cases(request, stdout):
     from .demo import contribute
 
     contribute(request, stdout)
+
+
+def _field_names():
+    """Case and certificate field names → their labels (the case's where both have one)."""
+    names = {"certificates": _("release certificates"), "status_changes": _("history")}
+    for model in (ReleaseCertificate, Case):
+        names.update({field.name: field.verbose_name for field in model._meta.concrete_fields})
+    return names
+
+
+@hooks.register(AUDIT_VOCABULARY)
+def audit_vocabulary():
+    statuses = dict(CaseStatus.choices)
+    return AuditVocabulary(
+        actions={
+            "case.open": _("Case opened"),
+            "case.list": _("Case list read"),
+            "case.read": _("Case read"),
+            "case.answers": _("Answers saved"),
+            "case.status": _("Status changed"),
+            "case.registered": _("Registration confirmed"),
+            "certificate.issue": _("Certificate issued"),
+            "certificate.revoke": _("Certificate revoked"),
+            "certificate.reissue": _("Certificate reissued"),
+            "certificate.download": _("Certificate PDF downloaded"),
+            "certificate.verify": _("Certificate verified"),
+            "demo.seed": _("Demo cases created"),
+        },
+        details={
+            "fields": _("fields"),
+            "answers": _("answers"),
+            "cases": _("cases"),
+            "case": _("case"),
+            "certificate": _("certificate"),
+            "replaces": _("replaces"),
+            "complete": _("complete"),
+            "searched": _("searched"),
+            "filtered": _("filtered"),
+            "outcome": _("outcome"),
+            "code_prefix": _("code begins with"),
+            "source_kind": _("started from"),
+            "source_id": _("source id"),
+            "certificates": _("release certificates"),
+            "statuses": _("statuses"),
+            "seed": _("seed"),
+        },
+        values={
+            "fields": _field_names(),
+            "statuses": statuses,
+            "from_status": statuses,
+            "to_status": statuses,
+            "outcome": dict(CertificateStatus.choices) | {"unknown": _("unknown code")},
+        },
+        transitions=(("from_status", "to_status", _("Status")),),
+    )

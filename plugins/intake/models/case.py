@@ -94,6 +94,11 @@ class Case(models.Model):
         super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
+    def audit_reference(self):
+        """How the audit log names the case: by reference, never by the person's name."""
+        return self.reference
+
+    @property
     def full_name(self):
         return f"{self.first_names} {self.surname}"
 
@@ -156,4 +161,8 @@ class ReleaseCertificate(models.Model):
         ordering = ["-issued_at", "-pk"]
 
     def __str__(self):
+        return self.number
+
+    @property
+    def audit_reference(self):
         return self.number
