@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -26,7 +27,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
-from questionnaires.api import answer_sections, build_form, country_choices, language_choices, published
+from questionnaires.api import (
+    StaleAnswers,
+    answer_sections,
+    build_form,
+    country_choices,
+    language_choices,
+    published,
+)
 
 from .case_file import (
     EDITABLE,
@@ -284,6 +292,20 @@ class InterviewView(CaseMixin, TemplateView):
             draft=draft,
         )
 
+    @cached_property
+    def version(self):
+        """The answers' version this page shows; a save names it, and one from an older version is refused."""
+        return self.case.answer_set.version if self.case.answer_set_id else 0
+
+    def posted_version(self):
+        try:
+            return int(self.request.POST.get("version", ""))
+        except ValueError:
+            return 0  # a page without a version: refused if anything is on file, which it then shows
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(version=self.version, **kwargs)
+
     def get(self, request, *args, **kwargs):
         if self.case.status not in EDITABLE:
             messages.warning(request, interview_closed_message(self.case))
@@ -296,6 +318,7 @@ class InterviewView(CaseMixin, TemplateView):
         complete = "complete" in request.POST
         form = self.setup_form(request.POST, draft=not complete)
         valid = form.is_valid()
+        was_complete = self.case.status == CaseStatus.COMPLETE
         try:
             if complete and valid:
                 self.save(form, complete=True)
@@ -308,6 +331,19 @@ class InterviewView(CaseMixin, TemplateView):
             # Released or closed by a colleague meanwhile: show what was typed, store nothing.
             messages.error(request, str(refused))
             return self.render_to_response(self.get_context_data(form=form, closed=True), status=409)
+        except StaleAnswers as stale:
+            # Saved by someone else since this page was opened: store nothing, keep what was typed,
+            # say what changed. The page now carries the new version: saving again is deliberate.
+            messages.error(request, self.stale_message(stale))
+            form.show_changed_meanwhile(stale)
+            audit.record("case.read", self.case, request.user, fields=sorted(stale.changed))
+            self.version = stale.version
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        if was_complete and self.case.status == CaseStatus.IN_INTERVIEW:
+            messages.warning(
+                request,
+                _("Required answers are now missing: the case is “%s” again.") % CaseStatus(self.case.status).label,
+            )
         if valid:
             messages.success(request, _("Draft saved."))
             return redirect("intake_case:interview", self.case.pk)
@@ -327,14 +363,40 @@ class InterviewView(CaseMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
     def save(self, form, complete=False):
-        save_interview(
+        self.case = save_interview(
             self.case,
             form,
             questionnaire=self.questionnaire,
             revision=self.revision,
             actor=self.request.user,
             complete=complete,
+            expected_version=self.posted_version(),
         )
+        self.version = self.case.answer_set.version
+
+    def stale_message(self, stale):
+        answer_set = stale.answer_set
+        saved_at = timezone.localtime(answer_set.updated_at)
+        details = {
+            "date": date_format(saved_at, "SHORT_DATE_FORMAT"),
+            "time": date_format(saved_at, "H:i"),
+            "questions": ", ".join(stale.labels()),
+        }
+        if answer_set.updated_by_id == self.request.user.pk:
+            text = _(
+                "You saved this interview on %(date)s at %(time)s in another tab or window, "
+                "after this page was opened. Nothing was saved now; your input is still below. "
+                "Changed meanwhile: %(questions)s. Please check the marked questions; saving again keeps your input."
+            )
+        else:
+            user = answer_set.updated_by
+            details["name"] = (user.get_full_name() or user.get_username()) if user else _("A colleague")
+            text = _(
+                "%(name)s saved this interview on %(date)s at %(time)s, after this page was opened. "
+                "Nothing was saved now; your input is still below. Changed meanwhile: %(questions)s. "
+                "Please check the marked questions; saving again keeps your input."
+            )
+        return text % details
 
 
 class StatusView(CaseMixin, View):

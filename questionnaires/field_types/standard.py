@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ..conditions import EMPTY
+from ..entries import ENTRY_ID, stored_entry_id
 from ..form_fields import (
     LANGUAGE_CODES,
     PHONE,
@@ -380,6 +381,7 @@ class Group(FieldType):
         entries = value or []
         data = {f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"}
         for index, entry in enumerate(entries):
+            data[f"{key}-{index}-{ENTRY_ID}"] = stored_entry_id(entry, index)
             for sub in item["fields"]:
                 data.update(registry.get(sub["type"]).posted(f"{key}-{index}-{sub['key']}", sub, entry.get(sub["key"])))
         return data
