@@ -13,6 +13,7 @@ from wagtail.models import Revision
 from . import answers as _answers
 from . import display as _display
 from . import usage as _usage
+from .answers import StaleAnswers
 from .form_fields import country_choices, language_choices
 from .forms import QuestionnaireForm
 from .models import AnswerSet, Questionnaire
@@ -97,9 +98,20 @@ def build_form(
     )
 
 
-def save_answers(form, *, questionnaire, revision, user=None, answer_set=None):
-    """Store a validated form's answers (a new ``AnswerSet`` or ``answer_set`` updated); returns the set."""
-    return _answers.save_answers(form, questionnaire=questionnaire, revision=revision, user=user, answer_set=answer_set)
+def save_answers(form, *, questionnaire, revision, user=None, answer_set=None, expected_version=None):
+    """Store a validated form's answers (a new ``AnswerSet`` or ``answer_set`` updated); returns the set.
+
+    ``expected_version``: the ``AnswerSet.version`` the form was edited from (0 before the set exists);
+    a save from any other version raises ``StaleAnswers`` and stores nothing. ``None`` skips the check.
+    """
+    return _answers.save_answers(
+        form,
+        questionnaire=questionnaire,
+        revision=revision,
+        user=user,
+        answer_set=answer_set,
+        expected_version=expected_version,
+    )
 
 
 def save_answers_in_bulk(questionnaire, revision, answers, *, language="de", times=None):
@@ -141,6 +153,7 @@ __all__ = [
     "AnswerSet",
     "NotPublished",
     "Published",
+    "StaleAnswers",
     "answer_counts",
     "answer_sections",
     "answered_keys",

@@ -4,17 +4,22 @@ The server decides what is visible: an answer to a hidden field is ignored and
 a hidden required field is not required. The browser script only mirrors this.
 """
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import gettext as _
 
 from .conditions import EMPTY, browser_condition, holds, visible_keys
+from .display import display_value
+from .entries import ENTRY_ID, new_entry_id, stored_entry_id, well_formed
 from .field_types import FieldType, FormFieldBuilder, registry
 from .form_fields import DateRuleField
 from .progress import STATE_LABELS, section_states
 from .vocabulary import content_language_codes
 
-MAX_GROUP_ENTRIES = 30
+MAX_GROUP_ENTRIES = 30  # the most entries any group may hold (its ``max_items`` at most)
 
 
 class _TypedButInvalid:
@@ -37,20 +42,41 @@ def keep_stored_dates(fields, initial):
             field.stored = initial.get(key)
 
 
+def keeps_stored(form, key, stored):
+    """An invalid input (typed, not just missing) leaves the stored answer in place: a draft keeps it."""
+    return key in form.errors and _typed(form[key].data) and stored.get(key) not in EMPTY
+
+
+def kept_note(item, stored, language):
+    """Said on such a field: the answer on file is not lost."""
+    shown = registry.get(item["type"]).display(item, stored, language)
+    return _("This input was not saved; the answer on file stays: %s") % shown
+
+
 class GroupEntryForm(forms.Form):
     def __init__(self, *args, items, builder, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
+        self.language = builder.language
         for item in items:
             self.fields[item["key"]] = builder.build(item)
+        self.fields[ENTRY_ID] = forms.CharField(widget=forms.HiddenInput, required=False)
         keep_stored_dates(self.fields, self.initial)
+        # The stored entry this form edits (matched by entry id), None for a new one; set by the formset.
+        self.stored = None
+        self.entry_id = None
+
+    def keep_stored(self, key):
+        return self.stored is not None and keeps_stored(self, key, self.stored)
 
 
 class BaseGroupFormSet(forms.BaseFormSet):
-    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, label="", **kwargs):
+    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, label="", matched=(), stored=(), **kwargs):
         self.hidden_keys = set(hidden_keys)
         self.required_keys = set(required_keys)
         self.draft = draft
+        self.matched = list(matched)  # (entry id, stored entry or None) per form, in order
+        self.stored = list(stored)  # (entry id, entry) of every stored entry
         super().__init__(*args, error_messages=self.entry_count_messages(label), **kwargs)
 
     def entry_count_messages(self, label):
@@ -70,12 +96,62 @@ class BaseGroupFormSet(forms.BaseFormSet):
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
+        if i < len(self.matched):
+            form.entry_id, form.stored = self.matched[i]
         for key in self.required_keys:
             form.fields[key].required = True
         for key, field in form.fields.items():
             if key in self.hidden_keys or self.draft:
                 field.required = False
         return form
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for form in self.forms:
+            for item in form.items:
+                if form.keep_stored(item["key"]):
+                    form.errors[item["key"]].append(kept_note(item, form.stored[item["key"]], form.language))
+        if self.entries_refused():
+            # All of them stay on the page, none is stored, the stored ones stay.
+            self._non_form_errors.append(
+                _("These entries were not saved; the %d entries on file stay.") % len(self.stored)
+                if self.stored
+                else _("These entries were not saved.")
+            )
+
+    def entries_refused(self):
+        """Too many entries (or a broken post), in a draft too; too few only keeps the interview open."""
+        return any(error.code != "too_few_forms" for error in self.non_form_errors().as_data())
+
+    def answers(self):
+        """The entries to store, each with its id; call after validation."""
+        if self.entries_refused():
+            return [{ENTRY_ID: entry_id, **entry} for entry_id, entry in self.stored]
+        entries, on_page = [], set()
+        for form in self.forms:
+            if form.stored is not None:
+                on_page.add(form.entry_id)
+            cleaned = getattr(form, "cleaned_data", {})
+            # An untouched stored entry stays; an untouched new row is just empty.
+            if (form.stored is None and not form.has_changed()) or cleaned.get("DELETE"):
+                continue
+            entry = {}
+            for sub in form.items:
+                key = sub["key"]
+                if key in self.hidden_keys:
+                    continue
+                value = (
+                    form.stored[key] if form.keep_stored(key) else registry.get(sub["type"]).to_json(cleaned.get(key))
+                )
+                if value is not None:
+                    entry[key] = value
+            if entry:
+                entries.append({ENTRY_ID: form.entry_id, **entry})
+        # Entries stored after the page was opened are not on it; a page that never showed them keeps them.
+        entries += [{ENTRY_ID: entry_id, **entry} for entry_id, entry in self.stored if entry_id not in on_page]
+        return entries
 
 
 class QuestionnaireForm(forms.Form):
@@ -84,9 +160,11 @@ class QuestionnaireForm(forms.Form):
     template_name = "questionnaires/questionnaire_form.html"
 
     def __init__(self, definition, data=None, answers=None, language="de", prefix=None, draft=False, read_along=None):
-        super().__init__(data=data, prefix=prefix)
+        # A copy: new entries get their ids written into the data, so the page shows what is stored.
+        super().__init__(data=None if data is None else copy.copy(data), prefix=prefix)
         self.definition = definition
         self.draft = draft
+        self.stored = answers or {}
         self.language = language
         # Only a content language can have catalogue texts; German read along with German is nothing.
         self.read_along = read_along if read_along in content_language_codes() and read_along != language else None
@@ -136,17 +214,21 @@ class QuestionnaireForm(forms.Form):
 
     def _group_formset(self, item, entries):
         subitems = item.get("fields", [])
+        # Django's absolute maximum (max_num + 1000) only guards memory: every entry posted comes back
+        # on the page, and more than max_num is refused with a message, in a draft too.
         formset_class = forms.formset_factory(
             GroupEntryForm,
             formset=BaseGroupFormSet,
-            extra=0 if entries else 1,
+            extra=1,
             min_num=item.get("min_items") or 0,
-            max_num=item.get("max_items") or MAX_GROUP_ENTRIES,
-            absolute_max=MAX_GROUP_ENTRIES,
+            max_num=min(item.get("max_items") or MAX_GROUP_ENTRIES, MAX_GROUP_ENTRIES),
             validate_min=not self.draft,
             validate_max=True,
             can_delete=True,
         )
+        prefix = self.add_prefix(item["key"])
+        stored = [(stored_entry_id(entry, index), entry) for index, entry in enumerate(entries)]
+        matched = self._posted_entries(prefix, stored, formset_class.absolute_max) if self.is_bound else stored
         answers = self._visible_answers()
         hidden = [sub["key"] for sub in subitems if not holds(sub.get("condition"), answers)]
         required = [
@@ -155,19 +237,50 @@ class QuestionnaireForm(forms.Form):
             if sub["key"] not in hidden and sub.get("required_if") and holds(sub["required_if"], answers)
         ]
         initial = [
-            {sub["key"]: registry.get(sub["type"]).from_json(entry.get(sub["key"])) for sub in subitems}
-            for entry in entries
+            {
+                ENTRY_ID: entry_id,
+                **{sub["key"]: registry.get(sub["type"]).from_json((entry or {}).get(sub["key"])) for sub in subitems},
+            }
+            for entry_id, entry in matched
         ]
         return formset_class(
             data=self.data if self.is_bound else None,
             initial=initial,
-            prefix=self.add_prefix(item["key"]),
+            prefix=prefix,
             form_kwargs={"items": subitems, "builder": self.builder},
             hidden_keys=hidden,
             required_keys=required,
             draft=self.draft,
             label=self.text(item.get("label")),
+            matched=matched,
+            stored=stored,
         )
+
+    def _posted_entries(self, prefix, stored, limit):
+        """``(entry id, stored entry or None)`` per posted entry: matched by the id the page posted.
+
+        A page from before entry ids posts none for the entries it showed: those
+        are matched by position. A new entry gets a fresh id, written into the data.
+        """
+        try:
+            total = min(int(self.data.get(f"{prefix}-TOTAL_FORMS", 0)), limit)
+            shown = int(self.data.get(f"{prefix}-INITIAL_FORMS", 0))
+        except (TypeError, ValueError):
+            total = shown = 0
+        by_id = dict(stored)
+        matched, seen = [], set()
+        for index in range(total):
+            name = f"{prefix}-{index}-{ENTRY_ID}"
+            entry_id = self.data.get(name)
+            if not entry_id and index < min(shown, len(stored)):
+                entry_id = stored[index][0]
+            if not well_formed(entry_id) or entry_id in seen:
+                entry_id = new_entry_id()
+            if self.data.get(name) != entry_id:
+                self.data[name] = entry_id
+            seen.add(entry_id)
+            matched.append((entry_id, by_id.get(entry_id)))
+        return matched
 
     # -- validation -------------------------------------------------------------------
     def full_clean(self):
@@ -180,6 +293,12 @@ class QuestionnaireForm(forms.Form):
         for key in list(self.cleaned_data):
             if key not in self.visible:
                 del self.cleaned_data[key]
+        for key in list(self._errors):
+            if self._keep_stored(key):
+                self._errors[key].append(kept_note(self.items[key], self.stored[key], self.language))
+
+    def _keep_stored(self, key):
+        return key in self.fields and keeps_stored(self, key, self.stored)
 
     def is_valid(self):
         groups_valid = all(formset.is_valid() for key, formset in self.formsets.items() if key in self.visible)
@@ -188,35 +307,40 @@ class QuestionnaireForm(forms.Form):
     def answers(self):
         """The visible, valid answers as JSON, keyed by catalogue key; call after ``is_valid()``.
 
-        For a draft that is not valid, this is what can be kept: the valid answers.
+        For a draft that is not valid, this is what can be kept: the valid answers, and the stored
+        answer of every field whose new input is invalid.
         """
         result = {}
         for key, value in getattr(self, "cleaned_data", {}).items():
             value = registry.get(self.items[key]["type"]).to_json(value)
             if value is not None:
                 result[key] = value
+        for key in self.fields:
+            if key in self.visible and self._keep_stored(key):
+                result[key] = self.stored[key]
         for key, formset in self.formsets.items():
             if key not in self.visible:
                 continue
-            entries = []
-            for index, form in enumerate(formset.forms):
-                cleaned = getattr(form, "cleaned_data", {})
-                # An untouched stored entry stays; an untouched new (extra) row is just empty.
-                blank_new_row = index >= formset.initial_form_count() and not form.has_changed()
-                if blank_new_row or cleaned.get("DELETE"):
-                    continue
-                entry = {}
-                for sub in form.items:
-                    if sub["key"] in formset.hidden_keys:
-                        continue
-                    value = registry.get(sub["type"]).to_json(cleaned.get(sub["key"]))
-                    if value is not None:
-                        entry[sub["key"]] = value
-                if entry:
-                    entries.append(entry)
+            entries = formset.answers()
             if entries:
                 result[key] = entries
         return result
+
+    def show_changed_meanwhile(self, stale):
+        """After ``StaleAnswers``: each question changed since the page was opened says what is on file now.
+
+        The page keeps what the clerk typed; they decide per question and save again.
+        """
+        now = stale.answer_set.data
+        for key in sorted(stale.changed):
+            if key not in self.items:
+                continue
+            shown = display_value(self.items[key], now.get(key), self.language) or _("no answer")
+            note = _("Changed meanwhile; now on file: %s") % shown
+            if key in self.formsets:
+                self.formsets[key].non_form_errors().append(note)
+            else:
+                self.add_error(key, note)
 
     # -- rendering ------------------------------------------------------------------
     def text(self, texts):

@@ -9,7 +9,7 @@ from core import audit
 from core.contracts import CaseStatusChanged, SourceRef
 from core.events import announce
 from core.hooks import CASE_STATUS_CHANGED
-from questionnaires.api import save_answers
+from questionnaires.api import missing_required, save_answers
 
 from .models import WALK_IN, Case, CaseStatus, CaseStatusChange, Sequence
 from .sources import storable
@@ -150,16 +150,26 @@ def initial_answers(case, clerk=None):
 
 
 @transaction.atomic
-def save_interview(case, form, *, questionnaire, revision, actor, complete=False):
+def save_interview(case, form, *, questionnaire, revision, actor, complete=False, expected_version=None):
     """Store the interview's answers (a draft when not ``complete``) and keep the core data in step.
 
     The case is locked and checked again: a colleague may have released it since the form was opened.
+    ``expected_version`` is the answers' version the page was opened with (0 before the first save):
+    a save from an older one raises ``StaleAnswers`` and stores nothing. A complete case whose draft
+    leaves a required answer empty is in interview again.
     """
-    case = Case.objects.select_for_update(of=("self",)).select_related("answer_set").get(pk=case.pk)
+    # The answer set is read after the lock, in a query of its own: a join would bring the version
+    # read before the lock was granted.
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status not in EDITABLE:
         raise TransitionRefused(interview_closed_message(case))
     answer_set = save_answers(
-        form, questionnaire=questionnaire, revision=revision, user=actor, answer_set=case.answer_set
+        form,
+        questionnaire=questionnaire,
+        revision=revision,
+        user=actor,
+        answer_set=case.answer_set,
+        expected_version=expected_version,
     )
     answers = answer_set.data
     for key, column in CORE_ANSWERS.items():
@@ -178,4 +188,6 @@ def save_interview(case, form, *, questionnaire, revision, actor, complete=False
         change_status(case, CaseStatus.IN_INTERVIEW, actor)
     if complete and case.status == CaseStatus.IN_INTERVIEW:
         change_status(case, CaseStatus.COMPLETE, actor)
+    if not complete and case.status == CaseStatus.COMPLETE and missing_required(answer_set):
+        change_status(case, CaseStatus.IN_INTERVIEW, actor)
     return case

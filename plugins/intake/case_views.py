@@ -32,6 +32,7 @@ from core.staff import StaffChoiceFilter, staff_name
 from core.text import TextField, fold, without_hidden
 from questionnaires.api import (
     SECTION_INDEX_TEMPLATE,
+    StaleAnswers,
     answer_sections,
     build_form,
     country_choices,
@@ -406,6 +407,20 @@ class InterviewView(CaseMixin, TemplateView):
             read_along=self.case.language,
         )
 
+    @cached_property
+    def version(self):
+        """The answers' version this page shows; a save names it, and one from an older version is refused."""
+        return self.case.answer_set.version if self.case.answer_set_id else 0
+
+    def posted_version(self):
+        try:
+            return int(self.request.POST.get("version", ""))
+        except ValueError:
+            return 0  # a page without a version: refused if anything is on file, which it then shows
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(version=self.version, section_index_template=SECTION_INDEX_TEMPLATE, **kwargs)
+
     def get(self, request, *args, **kwargs):
         if self.case.status not in EDITABLE:
             messages.warning(request, interview_closed_message(self.case))
@@ -415,13 +430,11 @@ class InterviewView(CaseMixin, TemplateView):
         audit.record("case.read", self.case, request.user, answers=sorted(key for key, value in shown.items() if value))
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(section_index_template=SECTION_INDEX_TEMPLATE, **kwargs)
-
     def post(self, request, *args, **kwargs):
         complete = "complete" in request.POST
         form = self.setup_form(request.POST, draft=not complete)
         valid = form.is_valid()
+        was_complete = self.case.status == CaseStatus.COMPLETE
         try:
             if complete and valid:
                 self.save(form, complete=True)
@@ -434,6 +447,19 @@ class InterviewView(CaseMixin, TemplateView):
             # Released or closed by a colleague meanwhile: show what was typed, store nothing.
             messages.error(request, str(refused))
             return self.render_to_response(self.get_context_data(form=form, closed=True), status=409)
+        except StaleAnswers as stale:
+            # Saved by someone else since this page was opened: store nothing, keep what was typed,
+            # say what changed. The page now carries the new version: saving again is deliberate.
+            messages.error(request, self.stale_message(stale))
+            form.show_changed_meanwhile(stale)
+            audit.record("case.read", self.case, request.user, fields=sorted(stale.changed))
+            self.version = stale.version
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        if was_complete and self.case.status == CaseStatus.IN_INTERVIEW:
+            messages.warning(
+                request,
+                _("Required answers are now missing: the case is “%s” again.") % CaseStatus(self.case.status).label,
+            )
         if valid:
             messages.success(request, _("Draft saved."))
             return redirect("intake_case:interview", self.case.pk)
@@ -453,14 +479,40 @@ class InterviewView(CaseMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
     def save(self, form, complete=False):
-        save_interview(
+        self.case = save_interview(
             self.case,
             form,
             questionnaire=self.questionnaire,
             revision=self.revision,
             actor=self.request.user,
             complete=complete,
+            expected_version=self.posted_version(),
         )
+        self.version = self.case.answer_set.version
+
+    def stale_message(self, stale):
+        answer_set = stale.answer_set
+        saved_at = timezone.localtime(answer_set.updated_at)
+        details = {
+            "date": date_format(saved_at, "SHORT_DATE_FORMAT"),
+            "time": date_format(saved_at, "H:i"),
+            "questions": ", ".join(stale.labels()),
+        }
+        if answer_set.updated_by_id == self.request.user.pk:
+            text = _(
+                "You saved this interview on %(date)s at %(time)s in another tab or window, "
+                "after this page was opened. Nothing was saved now; your input is still below. "
+                "Changed meanwhile: %(questions)s. Please check the marked questions; saving again keeps your input."
+            )
+        else:
+            user = answer_set.updated_by
+            details["name"] = (user.get_full_name() or user.get_username()) if user else _("A colleague")
+            text = _(
+                "%(name)s saved this interview on %(date)s at %(time)s, after this page was opened. "
+                "Nothing was saved now; your input is still below. Changed meanwhile: %(questions)s. "
+                "Please check the marked questions; saving again keeps your input."
+            )
+        return text % details
 
 
 class InterviewSectionsView(InterviewView):

@@ -17,6 +17,7 @@ from django_countries import countries
 from core.text import TextField
 
 from ..conditions import EMPTY
+from ..entries import ENTRY_ID, stored_entry_id
 from ..form_fields import (
     LANGUAGE_CODES,
     PHONE,
@@ -397,6 +398,7 @@ class Group(FieldType):
         entries = value or []
         data = {f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"}
         for index, entry in enumerate(entries):
+            data[f"{key}-{index}-{ENTRY_ID}"] = stored_entry_id(entry, index)
             for sub in item["fields"]:
                 data.update(registry.get(sub["type"]).posted(f"{key}-{index}-{sub['key']}", sub, entry.get(sub["key"])))
         return data

@@ -17,6 +17,11 @@ class AnswerSet(models.Model):
     )
     revision = models.ForeignKey(Revision, verbose_name=_("revision"), on_delete=models.PROTECT, related_name="+")
     data = models.JSONField(_("answers"), default=dict)
+    # Optimistic locking: a save names the version it was edited from and is refused if another came between.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    # {key: version in which its answer last changed}, to say what changed since a stale page was opened;
+    # a key missing here has not changed since version 1.
+    key_versions = models.JSONField(_("versions of the answers"), default=dict)
     language = models.CharField(_("language"), max_length=10, default="de")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -35,6 +40,11 @@ class AnswerSet(models.Model):
 
     def __str__(self):
         return f"{self.questionnaire_id}/{self.pk}"
+
+    def changed_since(self, version):
+        """Keys whose answer changed after ``version`` (removed answers included), in no particular order."""
+        keys = set(self.data) | set(self.key_versions)
+        return {key for key in keys if self.key_versions.get(key, 1) > version}
 
     def definition(self):
         """The compiled questionnaire as it was when these answers were given."""

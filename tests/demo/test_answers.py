@@ -11,6 +11,7 @@ from demo import facts
 from demo.answers import HINTS, AnswerMaker
 from demo.people import People
 from questionnaires.api import published
+from questionnaires.entries import with_entry_ids
 from questionnaires.forms import QuestionnaireForm, post_data
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_five_hundred_generated_interviews_pass_the_real_form(definition):
     checked = 0
     for index in range(500):
         person = town.person(interview_day(index % 300))
-        answers = maker.answers(person)
+        answers = with_entry_ids(maker.answers(person))
         # The date rules are relative to the interview day, as on that day.
         with mock.patch("django.utils.timezone.localdate", return_value=person.today):
             form = QuestionnaireForm(definition, data=post_data(definition, answers))

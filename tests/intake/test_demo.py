@@ -23,6 +23,7 @@ from plugins.intake.models import Case, CaseStatus, CertificateStatus, ReleaseCe
 from plugins.intake.release import CODE_ALPHABET, CODE_LENGTH
 from questionnaires.answers import answered_keys
 from questionnaires.api import missing_required, published
+from questionnaires.entries import ENTRY_ID
 from questionnaires.form_fields import LANGUAGE_CODES, AddressField
 from questionnaires.forms import QuestionnaireForm, post_data
 from questionnaires.models import Questionnaire
@@ -84,8 +85,13 @@ def typed(item, value):
         return (
             isinstance(value, list)
             and value
-            and all(isinstance(entry, dict) and set(entry) <= set(subitems) for entry in value)
-            and all(typed(subitems[key], sub_value) for entry in value for key, sub_value in entry.items())
+            and all(isinstance(entry, dict) and set(entry) - {ENTRY_ID} <= set(subitems) for entry in value)
+            and all(
+                typed(subitems[key], sub_value)
+                for entry in value
+                for key, sub_value in entry.items()
+                if key != ENTRY_ID
+            )
         )
     raise AssertionError(f"unknown type {kind}")
 

@@ -14,6 +14,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from questionnaires.display import display_value
+from questionnaires.entries import with_entry_ids
 from questionnaires.field_types import FieldType, FormFieldBuilder, UnknownFieldType, field_type_choices, registry
 from questionnaires.forms import QuestionnaireForm, post_data
 from questionnaires.validation import check_sections
@@ -95,7 +96,7 @@ def browser_post(html):
 def round_trip(item, value):
     """Posted → cleaned → stored JSON → display → initial of a new form → posted again → the same JSON."""
     definition = definition_of(item)
-    stored = {item["key"]: value}
+    stored = with_entry_ids({item["key"]: value})
     form = QuestionnaireForm(definition, data=post_data(definition, stored), language="en")
     assert form.is_valid(), (form.errors, [f.errors for formset in form.formsets.values() for f in formset])
     assert json.loads(json.dumps(form.answers())) == stored
