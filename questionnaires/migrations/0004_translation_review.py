@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('questionnaires', '0001_initial'),
+        ('questionnaires', '0003_condition_value_picked_from_options'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('questionnaires', '0001_initial'),
+        ('questionnaires', '0002_answerset_version'),
     ]
 
     operations = [

@@ -61,5 +61,5 @@ def redact(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_auditentry_no_update_trigger")]
+    dependencies = [("core", "0003_auditentry_no_delete_trigger")]
     operations = [migrations.RunPython(redact, migrations.RunPython.noop, elidable=False)]
