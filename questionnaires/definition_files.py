@@ -153,11 +153,11 @@ def _keys_defined_elsewhere(name, fields, documents):
     """A key in two catalogue files must mean the same in both; otherwise the later would silently win."""
     problems = []
     for other, document in documents.items():
-        if other == name or document["kind"] != "catalogue":
+        if other <= name or document["kind"] != "catalogue":  # each pair once, told at the first file
             continue
         theirs = {entry["key"]: (index, entry) for index, entry in enumerate(document["fields"])}
         for index, entry in enumerate(fields):
-            if entry["key"] in theirs and other > name:
+            if entry["key"] in theirs:
                 their_index, their_entry = theirs[entry["key"]]
                 if _normalise_entry(entry) != _normalise_entry(their_entry):
                     problems.append(

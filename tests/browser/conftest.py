@@ -52,3 +52,10 @@ def probe_without_employer(tmp_path):
     purpose[:] = [item for item in purpose if item["field"] != "employer_name"]
     load_directory(write_definitions(tmp_path / "defs", questionnaires=[document]), publish=True)
     return Questionnaire.objects.get(slug="probe")
+
+
+@pytest.fixture
+def no_autosave(settings):
+    """Wagtail's autosave (every 500 ms) can still be in flight when the test clicks Publish at machine
+    speed; the editor then reports a version „saved in another window“ instead of publishing."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0

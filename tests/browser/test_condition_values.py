@@ -12,7 +12,7 @@ from questionnaires.models import Questionnaire
 from ..questionnaires.definitions import QUESTIONNAIRE, write_definitions
 from .builder import add_question_at_end_of_section, answer_of, publish, section_block
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_autosave")]
 
 
 def option_texts(select):
