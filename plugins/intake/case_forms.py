@@ -38,7 +38,7 @@ class StartForm(forms.Form):
     source_id = TextField(max_length=Case._meta.get_field("source_id").max_length, required=False)
 
 
-def error_messages(form):
+def error_lines(form):
     """The form's errors as lines for ``messages``: the field's label, then what is wrong."""
     return [
         f"{form.fields[name].label}: {error}" if name in form.fields and form.fields[name].label else str(error)

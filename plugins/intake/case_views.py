@@ -51,7 +51,7 @@ from .case_file import (
     save_interview,
     set_status_by_hand,
 )
-from .case_forms import RevokeForm, StartForm, StatusForm, error_messages
+from .case_forms import RevokeForm, StartForm, StatusForm, error_lines
 from .case_history import case_history
 from .models import WALK_IN, Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from .release import (
@@ -359,7 +359,7 @@ class CaseDetailView(CaseMixin, TemplateView):
 
     def refused(self, form, **forms):
         """The case file again, with what was typed and what is wrong with it."""
-        for message in error_messages(form):
+        for message in error_lines(form):
             messages.error(self.request, message)
         return self.render_to_response(self.get_context_data(**forms))
 
