@@ -5,7 +5,7 @@ from django import forms
 
 
 def staff_name(user):
-    """ "Petra Schulze" rather than "pschulze"; empty for no user."""
+    """The full name ("Petra Schulze"), else the login name; empty for no user."""
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()

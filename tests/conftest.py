@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client, TransactionTestCase
 from pytest_django.plugin import blocking_manager_key
@@ -19,8 +20,16 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Bootstrap once per run; each test's transaction starts from that state."""
+    """Bootstrap once per run, on emptied tables; each test's transaction starts from that state.
+
+    ``--reuse-db`` keeps the migrated schema (the slow part) and also the rows an earlier
+    run's bootstrap wrote: a permission since taken from a role, a shipped questionnaire
+    since changed. Bootstrap adds what is missing and leaves those alone, so the kept rows
+    would hide a broken bootstrap; flushed first, the run sees what bootstrap builds now.
+    """
     with django_db_blocker.unblock():
+        with audit.purging():
+            call_command("flush", interactive=False, verbosity=0)
         run_bootstrap(demo=False, stdout=io.StringIO())
 
 
