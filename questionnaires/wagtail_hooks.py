@@ -4,7 +4,7 @@ import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,7 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import roles
 from core.columns import YesNoColumn
-from core.hooks import BOOTSTRAP, ROLE_PERMISSIONS
+from core.contracts import AuditVocabulary
+from core.hooks import AUDIT_VOCABULARY, BOOTSTRAP, ROLE_PERMISSIONS
 
 from .admin_forms import CatalogueFieldForm, QuestionnaireAdminForm, further_languages
 from .dependencies import readers_of
@@ -151,3 +152,10 @@ def refuse_deleting_used_catalogue_fields(request, instances):
         % "; ".join(f"„{key}“ ({usage})" for key, usage in used),
     )
     return redirect(CatalogueField.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register(AUDIT_VOCABULARY)
+def audit_vocabulary():
+    """Answer keys in the audit report read as their catalogue labels, in the reader's language."""
+    label = "label_en" if get_language() == "en" else "label_de"
+    return AuditVocabulary(values={"answers": dict(CatalogueField.objects.values_list("key", label))})

@@ -183,7 +183,7 @@ def save_interview(case, form, *, questionnaire, revision, actor, complete=False
     if case.assigned_clerk_id is None:
         case.assigned_clerk = actor
     case.save(update_fields=[*CORE_ANSWERS.values(), "nationality", "answer_set", "assigned_clerk", "updated_at"])
-    audit.record("case.answers", case, actor, fields=sorted(answers), complete=complete)
+    audit.record("case.answers", case, actor, answers=sorted(answers), complete=complete)
     if case.status == CaseStatus.OPEN:
         change_status(case, CaseStatus.IN_INTERVIEW, actor)
     if complete and case.status == CaseStatus.IN_INTERVIEW:

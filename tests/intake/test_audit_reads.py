@@ -146,6 +146,7 @@ def test_the_data_protection_officer_sees_who_read_case_x_by_full_name(clerk_cli
     other = new_case(clerk, "Kowalski", "Jan")
     clerk_client.get(reverse("intake_case:index"))
     clerk_client.get(reverse("intake_case:detail", args=[case.pk]))
+    clerk_client.get(reverse("intake_case:interview", args=[case.pk]))
     colleague = make_user("jr0815", roles.CLERK, first_name="Jonas", last_name="Richter")
     client.force_login(colleague)
     client.get(reverse("intake_case:detail", args=[other.pk]))
@@ -154,6 +155,7 @@ def test_the_data_protection_officer_sees_who_read_case_x_by_full_name(clerk_cli
     client.login(username="dpo", password=PASSWORD)
     page = client.get(reverse("clearing_audit_log"), {"reference": case.reference}).content.decode()
     assert "Petra Schulze" in page and "Fallliste gelesen" in page and "Fall gelesen" in page
+    assert "Antworten: Geburtsdatum, Vornamen" in page  # answer keys read as their catalogue labels
     assert "Jonas Richter" not in page.split('<table class="listing"', 1)[1]  # in the actor filter, not in the rows
     for personal in ("Petrov", "Ivan", "ps4711"):
         assert personal not in page
