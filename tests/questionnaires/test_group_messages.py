@@ -33,7 +33,8 @@ def test_too_few_entries_name_the_group_and_the_number(probe_definition, minimum
 def test_too_many_entries_name_the_group_and_the_number(probe_definition):
     errors, group = children_errors(probe_definition, 6)
     assert group["max_items"] == 5
-    assert errors == ["Bitte für „Kinder“ höchstens 5 Einträge angeben."]
+    # The second line says what became of the entries (none was stored before).
+    assert errors == ["Bitte für „Kinder“ höchstens 5 Einträge angeben.", "Diese Einträge wurden nicht gespeichert."]
 
 
 def test_a_percent_sign_in_the_label_is_shown_as_it_is(probe_definition):
