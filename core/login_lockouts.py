@@ -55,6 +55,9 @@ class LockoutIndexView(PermissionRequiredMixin, generic.IndexView):
     def get_base_queryset(self):
         return with_lock_state(AccessAttempt.objects.all())
 
+    def get_add_url(self):
+        return None
+
     def get_edit_url(self, instance):
         return None
 

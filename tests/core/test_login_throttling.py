@@ -84,6 +84,13 @@ def test_an_administrator_sees_the_lock_and_unlocks_it(client, clerk, make_user)
     assert (entry.actor_name, entry.details) == ("verwaltung", {"username": "clerk", "ip_address": "127.0.0.1"})
 
 
+def test_a_superuser_sees_the_list_with_nothing_to_add_or_edit(client, clerk, make_user):
+    fail_five_times(client)
+    client.force_login(make_user("root", is_superuser=True))
+    response = client.get("/admin/login-lockouts/")
+    assert response.status_code == 200 and "Entsperren" in response.content.decode()
+
+
 def test_only_the_role_with_the_permission_unlocks(client, clerk, make_user):
     fail_five_times(client)
     make_user("other", roles.CLERK)
