@@ -11,10 +11,11 @@ import json
 import re
 import unicodedata
 
+from core.text import hidden
+
 MAX_DEPTH = 32  # a questionnaire nests about ten levels deep
 MAX_NUMBER_LENGTH = 20  # far beyond any limit a questionnaire sets, far below Python's 4,300 digits
-ALLOWED_CONTROLS = "\t\n\r"
-BIDI_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+BIDI_CLASSES = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}
 
 TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|-?\d[\d.eE+-]*|NaN|-?Infinity')
 
@@ -79,13 +80,12 @@ def _token_problems(name, text):
 
 
 def _bad_character(text):
-    for character in text:
-        category = unicodedata.category(character)
-        if (category == "Cc" and character not in ALLOWED_CONTROLS) or category == "Cs":
-            return f"the control character U+{ord(character):04X}"
-        if character in BIDI_CONTROLS:
-            return f"the bidirectional control U+{ord(character):04X}"
-    return None
+    """The first character the admin's forms would refuse (``core.text``): files load only what they could store."""
+    found = hidden(text, multiline=True)
+    if not found:
+        return None
+    kind = "bidirectional control" if unicodedata.bidirectional(found[0]) in BIDI_CLASSES else "hidden character"
+    return f"the {kind} U+{ord(found[0]):04X}"
 
 
 def _content_problems(name, node, path=()):

@@ -9,6 +9,7 @@ from core import audit
 from core.contracts import CaseStatusChanged, SourceRef
 from core.events import announce
 from core.hooks import CASE_STATUS_CHANGED
+from core.staff import staff_name
 from questionnaires.api import missing_required, save_answers
 
 from .models import WALK_IN, Case, CaseStatus, CaseStatusChange, Sequence
@@ -142,7 +143,7 @@ def initial_answers(case, clerk=None):
         return case.answer_set.data
     answers = {key: getattr(case, column) for key, column in CORE_ANSWERS.items() if getattr(case, column)}
     if clerk is not None:
-        answers[STAFF_MEMBER] = clerk.get_full_name() or clerk.get_username()
+        answers[STAFF_MEMBER] = staff_name(clerk)
     answers["date_of_birth"] = case.birth_date.isoformat()
     if case.nationality:
         answers[NATIONALITIES] = [case.nationality]

@@ -373,15 +373,14 @@ class CasePrintView(CaseMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         case = self.case
         sections = answer_sections(case.answer_set) if case.answer_set_id else []
-        fields = sorted(case.answer_set.data) if case.answer_set_id else []
-        audit.record("case.read", case, self.request.user, fields=fields, view="print")
-        user = self.request.user
+        answers = sorted(case.answer_set.data) if case.answer_set_id else []
+        audit.record("case.read", case, self.request.user, fields=CASE_FILE_SHOWS, answers=answers, view="print")
         context.update(
             case=case,
             sections=sections,
             certificates=case.certificates.all(),
             now=timezone.localtime(),
-            printed_by=user.get_full_name() or user.get_username(),
+            printed_by=staff_name(self.request.user),
         )
         return context
 
@@ -506,7 +505,7 @@ class InterviewView(CaseMixin, TemplateView):
             )
         else:
             user = answer_set.updated_by
-            details["name"] = (user.get_full_name() or user.get_username()) if user else _("A colleague")
+            details["name"] = staff_name(user) if user else _("A colleague")
             text = _(
                 "%(name)s saved this interview on %(date)s at %(time)s, after this page was opened. "
                 "Nothing was saved now; your input is still below. Changed meanwhile: %(questions)s. "

@@ -29,6 +29,7 @@ from django.utils import timezone
 from core import audit, roles
 from core.bulk import restamp
 from core.contracts import DemoRequest
+from core.staff import staff_name
 from demo.answers import AnswerMaker, DemoUnavailable
 from demo.people import People, Person
 from questionnaires.api import NotPublished, answered_keys, published, save_answers_in_bulk
@@ -383,7 +384,7 @@ def seed_demo_cases(n, *, stdout=None, seed=None, batch_size=BATCH_SIZE):
             person = people.person(timezone.localdate(story.started or appointment_at), follow_up=story.follow_up)
             clerk = rng.choice(clerks) if clerks and story.recorded != NONE else None
             if clerk is not None:
-                person.clerk = clerk.get_full_name() or clerk.get_username()
+                person.clerk = staff_name(clerk)
             answers = None
             if story.recorded == FULL:
                 answers = maker.answers(person)

@@ -84,10 +84,11 @@ def test_numbers_json_cannot_hold_are_refused(directory, number):
 @pytest.mark.parametrize(
     "character, described",
     [
-        ("\u0000", "the control character U+0000"),
-        ("\u001b", "the control character U+001B"),
+        ("\u0000", "the hidden character U+0000"),
+        ("\u001b", "the hidden character U+001B"),
         ("\u202e", "the bidirectional control U+202E"),
-        ("\ud800", "the control character U+D800"),
+        ("\u200b", "the hidden character U+200B"),
+        ("\ud800", "the hidden character U+D800"),
     ],
 )
 def test_control_characters_in_a_label_are_refused_with_file_and_path(directory, character, described):
