@@ -118,3 +118,7 @@ class FoldedCopy(models.TextField):
         value = self.folded(model_instance)
         setattr(model_instance, self.attname, value)
         return value
+
+
+class EmailField(TextField, forms.EmailField):
+    """An email address held to the same rule: Django's address check lets hidden characters through."""

@@ -57,6 +57,8 @@ def save_answers(form, *, questionnaire, revision, user=None, answer_set=None, e
     else:
         answer_set = AnswerSet.objects.select_for_update().get(pk=answer_set.pk)
     # A save in between that changed nothing is no conflict.
+    if expected_version is not None and expected_version > answer_set.version:
+        expected_version = 0  # a version never stored: nothing is known of what the page showed
     if expected_version is not None and answer_set.changed_since(expected_version):
         raise StaleAnswers(answer_set, expected_version)
     previous = answer_set.data if answer_set.pk else {}

@@ -11,8 +11,21 @@ ENTRY_ID = "_id"  # catalogue keys start with a letter, so no question can take 
 _WELL_FORMED = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
 
+NEW = "n"  # marks the id of a row not stored yet; hex ids never start with it
+
+
 def new_entry_id():
     return secrets.token_hex(6)
+
+
+def new_row_id():
+    """The id a new row carries from the moment it is shown, so posting the page twice stores it once."""
+    return NEW + new_entry_id()
+
+
+def stored_id(posted_id):
+    """The id an entry is stored under: a new row's without its mark."""
+    return posted_id[len(NEW) :] if posted_id.startswith(NEW) else posted_id
 
 
 def well_formed(entry_id):

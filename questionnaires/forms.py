@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .conditions import EMPTY, browser_condition, holds, visible_keys
 from .display import display_value
-from .entries import ENTRY_ID, new_entry_id, stored_entry_id, well_formed
+from .entries import ENTRY_ID, new_row_id, stored_entry_id, stored_id, well_formed
 from .field_types import FieldType, FormFieldBuilder, registry
 from .form_fields import DateRuleField
 from .progress import STATE_LABELS, section_states
@@ -69,6 +69,10 @@ class GroupEntryForm(forms.Form):
     def keep_stored(self, key):
         return self.stored is not None and keeps_stored(self, key, self.stored)
 
+    def has_changed(self):
+        """The hidden entry id is no answer: a new row that carries only its id is still empty."""
+        return any(name != ENTRY_ID for name in self.changed_data)
+
 
 class BaseGroupFormSet(forms.BaseFormSet):
     def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, label="", matched=(), stored=(), **kwargs):
@@ -98,6 +102,11 @@ class BaseGroupFormSet(forms.BaseFormSet):
         form = super()._construct_form(i, **kwargs)
         if i < len(self.matched):
             form.entry_id, form.stored = self.matched[i]
+        if form.stored is not None:
+            # A stored entry is never an "empty extra row" to skip, whatever the page's management form says.
+            form.empty_permitted = False
+        elif not self.is_bound:
+            form.initial = {**form.initial, ENTRY_ID: new_row_id()}
         for key in self.required_keys:
             form.fields[key].required = True
         for key, field in form.fields.items():
@@ -113,6 +122,11 @@ class BaseGroupFormSet(forms.BaseFormSet):
             for item in form.items:
                 if form.keep_stored(item["key"]):
                     form.errors[item["key"]].append(kept_note(item, form.stored[item["key"]], form.language))
+        if not self.entries_refused() and self.entry_count() > self.max_num:
+            # Entries stored meanwhile and not on the page are kept: they count against the limit too.
+            self._non_form_errors.append(
+                ValidationError(self.error_messages["too_many_forms"] % {"num": self.max_num}, code="too_many_forms")
+            )
         if self.entries_refused():
             # All of them stay on the page, none is stored, the stored ones stay.
             self._non_form_errors.append(
@@ -120,6 +134,16 @@ class BaseGroupFormSet(forms.BaseFormSet):
                 if self.stored
                 else _("These entries were not saved.")
             )
+
+    def entry_count(self):
+        """How many entries a save would store: those kept on the page plus stored ones the page never showed."""
+        on_page = {form.entry_id for form in self.forms if form.stored is not None}
+        kept = sum(
+            1
+            for form in self.forms
+            if not getattr(form, "cleaned_data", {}).get("DELETE") and (form.stored is not None or form.has_changed())
+        )
+        return kept + sum(1 for entry_id, _entry in self.stored if entry_id not in on_page)
 
     def entries_refused(self):
         """Too many entries (or a broken post), in a draft too; too few only keeps the interview open."""
@@ -260,7 +284,9 @@ class QuestionnaireForm(forms.Form):
         """``(entry id, stored entry or None)`` per posted entry: matched by the id the page posted.
 
         A page from before entry ids posts none for the entries it showed: those
-        are matched by position. A new entry gets a fresh id, written into the data.
+        are matched by position. A new row posts the id it was shown with (``new_row_id``),
+        so the same page posted twice matches the entry its first post stored; a row
+        without a usable id gets one, written into the data.
         """
         try:
             total = min(int(self.data.get(f"{prefix}-TOTAL_FORMS", 0)), limit)
@@ -274,12 +300,12 @@ class QuestionnaireForm(forms.Form):
             entry_id = self.data.get(name)
             if not entry_id and index < min(shown, len(stored)):
                 entry_id = stored[index][0]
-            if not well_formed(entry_id) or entry_id in seen:
-                entry_id = new_entry_id()
+            if not well_formed(entry_id) or stored_id(entry_id) in seen or not stored_id(entry_id):
+                entry_id = new_row_id()
             if self.data.get(name) != entry_id:
                 self.data[name] = entry_id
-            seen.add(entry_id)
-            matched.append((entry_id, by_id.get(entry_id)))
+            seen.add(stored_id(entry_id))
+            matched.append((stored_id(entry_id), by_id.get(stored_id(entry_id))))
         return matched
 
     # -- validation -------------------------------------------------------------------

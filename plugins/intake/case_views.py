@@ -439,7 +439,8 @@ class InterviewView(CaseMixin, TemplateView):
                 self.save(form, complete=True)
                 messages.success(request, _("Interview complete. The case can now be released."))
                 return redirect("intake_case:detail", self.case.pk)
-            draft = form if not complete else self.setup_form(request.POST, draft=True)
+            # The draft reads the data the page is shown with: rows given an id here keep it.
+            draft = form if not complete else self.setup_form(form.data, draft=True)
             draft.is_valid()
             self.save(draft)
         except TransitionRefused as refused:

@@ -14,7 +14,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.text import TextField
+from core.text import EmailField, TextField
 
 from ..conditions import EMPTY
 from ..entries import ENTRY_ID, stored_entry_id
@@ -320,7 +320,7 @@ class Email(TextType):
     longest = 254
 
     def form_field(self, item, builder, **options):
-        return forms.EmailField(
+        return EmailField(
             max_length=self.max_length(item, self.longest),
             min_length=item.get("min_length"),
             validators=self.validators(item, builder),

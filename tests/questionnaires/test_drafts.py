@@ -81,9 +81,10 @@ def test_entries_on_file_but_not_on_the_page_stay(probe_definition):
 
 
 def test_a_new_entry_gets_its_id_on_the_page_it_is_saved_from(probe_definition):
-    """Shown again (a draft with errors), the new entry carries the id it was stored under: no duplicate later."""
+    """Shown again (a draft with errors), the new entry carries the id it was stored under, marked as
+    posted new: posting it again matches the stored entry, so there is no duplicate later."""
     form = draft(probe_definition, children(3, **{"children-0-_id": "a1", "children-1-_id": "b2"}))
 
     new = form.answers()["children"][2]
     assert new["child_name"] == "Kind 2" and new["_id"] not in ("a1", "b2")
-    assert f'name="children-2-_id" value="{new["_id"]}"' in form.render()
+    assert f'name="children-2-_id" value="n{new["_id"]}"' in form.render()
