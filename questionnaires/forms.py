@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .conditions import EMPTY, browser_condition, holds, visible_keys
 from .display import display_value
-from .entries import ENTRY_ID, new_row_id, stored_entry_id, stored_id, well_formed
+from .entries import ENTRY_ID, NEW, new_row_id, stored_entry_id, stored_id, well_formed
 from .field_types import FieldType, FormFieldBuilder, registry
 from .form_fields import DateRuleField
 from .progress import STATE_LABELS, section_states
@@ -352,17 +352,72 @@ class QuestionnaireForm(forms.Form):
                 result[key] = entries
         return result
 
-    def show_changed_meanwhile(self, stale):
-        """After ``StaleAnswers``: each question changed since the page was opened says what is on file now.
+    def with_changes_on_file(self, stale):
+        """The posted data again, but each question changed meanwhile as it is on file now (after ``StaleAnswers``).
 
-        The page keeps what the clerk typed; they decide per question and save again.
+        The page cannot tell which of its values the clerk typed and which it only showed:
+        saving it again must not put back what a colleague changed. So those questions show
+        the colleague's answer, and the clerk's own input for them stays visible in the note
+        (``show_changed_meanwhile``). A group changed meanwhile shows its entries on file,
+        followed by the rows this page added.
         """
+        data = self.data.copy()
         now = stale.answer_set.data
+        for key in stale.changed:
+            item = self.items.get(key)
+            if item is None:
+                continue
+            name = self.add_prefix(key)
+            if item["type"] == "group":
+                self._group_on_file(data, self.formsets[key], name, item, now.get(key) or [])
+                continue
+            kind = registry.get(item["type"])
+            for posted_name in kind.posted(name, item, None):
+                data.pop(posted_name, None)
+            for posted_name, value in kind.posted(name, item, now.get(key)).items():
+                data.setlist(posted_name, value if isinstance(value, list) else [value])
+        return data
+
+    def _group_on_file(self, data, formset, name, item, entries):
+        added = [
+            index
+            for index, form in enumerate(formset.forms)
+            if form.stored is None
+            and form.has_changed()
+            and str(self.data.get(f"{name}-{index}-{ENTRY_ID}", "")).startswith(NEW)
+        ]
+        rows = {posted: list(self.data.getlist(posted)) for posted in self.data if posted.startswith(f"{name}-")}
+        for posted in rows:
+            data.pop(posted, None)
+        for posted, value in registry.get("group").posted(name, item, entries).items():
+            data.setlist(posted, value if isinstance(value, list) else [value])
+        for offset, index in enumerate(added):
+            for posted, value in rows.items():
+                head = f"{name}-{index}-"
+                if posted.startswith(head):
+                    data.setlist(f"{name}-{len(entries) + offset}-{posted[len(head) :]}", value)
+        data[f"{name}-TOTAL_FORMS"] = str(len(entries) + len(added))
+        data[f"{name}-INITIAL_FORMS"] = str(len(entries))
+
+    def show_changed_meanwhile(self, stale, typed):
+        """After ``StaleAnswers``: each question changed meanwhile says that it shows what is on file now,
+        and what the clerk had typed there (``typed``, the refused form), to take over by hand if wanted."""
         for key in sorted(stale.changed):
             if key not in self.items:
                 continue
-            shown = display_value(self.items[key], now.get(key), self.language) or _("no answer")
-            note = _("Changed meanwhile; now on file: %s") % shown
+            item = self.items[key]
+            if key in typed.formsets:
+                # Only the rows the page posted: ``answers()`` adds the entries it never showed.
+                posted = {form.entry_id for form in typed.formsets[key].forms}
+                mine = [entry for entry in typed.formsets[key].answers() if entry[ENTRY_ID] in posted] or None
+            else:
+                mine = typed.current.get(key)
+            if mine is TYPED_BUT_INVALID:
+                mine = typed[key].value()
+            shown = display_value(item, mine, self.language) if key in typed.formsets or key in typed.fields else ""
+            if mine is not None and not shown and key in typed.fields and not isinstance(mine, bool):
+                shown = str(mine)
+            note = _("Changed meanwhile; shown as now on file. Your input was: %s") % (shown or _("no answer"))
             if key in self.formsets:
                 self.formsets[key].non_form_errors().append(note)
             else:

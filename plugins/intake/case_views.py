@@ -451,7 +451,10 @@ class InterviewView(CaseMixin, TemplateView):
             # Saved by someone else since this page was opened: store nothing, keep what was typed,
             # say what changed. The page now carries the new version: saving again is deliberate.
             messages.error(request, self.stale_message(stale))
-            form.show_changed_meanwhile(stale)
+            typed = form
+            form = self.setup_form(typed.with_changes_on_file(stale), draft=True)
+            form.is_valid()
+            form.show_changed_meanwhile(stale, typed)
             audit.record("case.read", self.case, request.user, fields=sorted(stale.changed))
             self.version = stale.version
             return self.render_to_response(self.get_context_data(form=form), status=409)
@@ -501,16 +504,18 @@ class InterviewView(CaseMixin, TemplateView):
         if answer_set.updated_by_id == self.request.user.pk:
             text = _(
                 "You saved this interview on %(date)s at %(time)s in another tab or window, "
-                "after this page was opened. Nothing was saved now; your input is still below. "
-                "Changed meanwhile: %(questions)s. Please check the marked questions; saving again keeps your input."
+                "after this page was opened. Nothing was saved now. Changed meanwhile: %(questions)s. "
+                "These questions now show what is on file, each with your input beside it; "
+                "everything else you typed is still below. Save again when you are done."
             )
         else:
             user = answer_set.updated_by
             details["name"] = staff_name(user) if user else _("A colleague")
             text = _(
                 "%(name)s saved this interview on %(date)s at %(time)s, after this page was opened. "
-                "Nothing was saved now; your input is still below. Changed meanwhile: %(questions)s. "
-                "Please check the marked questions; saving again keeps your input."
+                "Nothing was saved now. Changed meanwhile: %(questions)s. "
+                "These questions now show what is on file, each with your input beside it; "
+                "everything else you typed is still below. Save again when you are done."
             )
         return text % details
 
