@@ -61,7 +61,7 @@ class AuditFilterSet(WagtailFilterSet):
 
     def filter_reference(self, queryset, name, value):
         """The record itself, or an entry naming it in its details (quoted, so CS-1 does not find CS-10)."""
-        value = value.strip()
+        value = value.strip().upper()  # references are upper case; a typed one may not be
         return queryset.filter(Q(object_repr=value) | Q(details__icontains=json.dumps(value)))
 
 

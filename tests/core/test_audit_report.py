@@ -89,3 +89,12 @@ def test_the_report_costs_the_same_queries_for_2_and_50_entries(
     with django_assert_max_num_queries(len(few)):
         page = officer_client.get(url).content.decode()
     assert "F24 L" in page
+
+
+def test_the_reference_filter_ignores_case_and_spaces(officer_client, clerk):
+    for reference in ("CS-2026-00001", "CS-2026-00002"):
+        AuditEntry.objects.create(action="case.read", actor=clerk, object_repr=reference, details={"fields": []})
+    audit.record("case.list", actor=clerk, cases=["CS-2026-00001"])
+    officer_client.get(reverse("clearing_audit_log"), {"reference": " cs-2026-00001"})
+    read = AuditEntry.objects.get(action="audit.read")
+    assert len(read.details["entries"]) == 2
