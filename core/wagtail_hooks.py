@@ -67,5 +67,7 @@ def audit_vocabulary():
             "object_id": _("object ID"),
             "timestamp_after": _("from"),
             "timestamp_before": _("until"),
+            "not_recorded": _("given, text not recorded"),
         },
+        values={"not_recorded": {"reference": _("reference"), "object_id": _("object ID")}},
     )

@@ -91,6 +91,50 @@ def test_the_report_costs_the_same_queries_for_2_and_50_entries(
     assert "F24 L" in page
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"actor": "Petrov"},
+        {"timestamp_after": "Petrov Ivan"},
+        {"timestamp_from": "Petrov Ivan"},
+        {"action": "Petrov"},
+        {"reference": "Petrov"},
+        {"object_id": "Petrov"},
+    ],
+)
+def test_a_filter_as_typed_is_never_kept(officer_client, clerk, query):
+    write_entries(clerk)
+    officer_client.get(reverse("clearing_audit_log"), query)
+    officer_client.get(reverse("clearing_audit_log"), {"export": "csv", **query})
+    assert not AuditEntry.objects.filter(details__icontains="Petrov").exists()
+
+
+def test_the_filters_kept_are_the_cleaned_values(officer_client, clerk):
+    write_entries(clerk)
+    query = {
+        "actor": str(clerk.pk),
+        "timestamp_from": "2026-01-01",
+        "timestamp_to": "2099-12-31",
+        "action": "case.status",
+    }
+    officer_client.get(reverse("clearing_audit_log"), query)
+    read = AuditEntry.objects.get(action="audit.read")
+    assert read.details["filters"] == {
+        "actor": clerk.pk,
+        "timestamp_after": "2026-01-01",
+        "timestamp_before": "2099-12-31",
+        "action": "case.status",
+    }
+
+
+def test_an_object_id_that_is_no_id_is_kept_as_given_only(officer_client, clerk):
+    AuditEntry.objects.create(action="case.read", actor=clerk, object_id="abc", details={})
+    officer_client.get(reverse("clearing_audit_log"), {"object_id": "abc"})
+    assert AuditEntry.objects.get(action="audit.read").details["filters"] == {"not_recorded": ["object_id"]}
+    page = officer_client.get(reverse("clearing_audit_log")).content.decode()
+    assert "angegeben, Text nicht aufgezeichnet: Objekt-ID" in page
+
+
 def test_the_reference_filter_ignores_case_and_spaces(officer_client, clerk):
     for reference in ("CS-2026-00001", "CS-2026-00002"):
         AuditEntry.objects.create(action="case.read", actor=clerk, object_repr=reference, details={"fields": []})
@@ -98,3 +142,4 @@ def test_the_reference_filter_ignores_case_and_spaces(officer_client, clerk):
     officer_client.get(reverse("clearing_audit_log"), {"reference": " cs-2026-00001"})
     read = AuditEntry.objects.get(action="audit.read")
     assert len(read.details["entries"]) == 2
+    assert read.details["filters"] == {"reference": "CS-2026-00001"}
