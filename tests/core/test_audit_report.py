@@ -143,3 +143,13 @@ def test_the_reference_filter_ignores_case_and_spaces(officer_client, clerk):
     read = AuditEntry.objects.get(action="audit.read")
     assert len(read.details["entries"]) == 2
     assert read.details["filters"] == {"reference": "CS-2026-00001"}
+
+
+def test_the_print_view_and_the_login_keys_read_as_german_words(officer_client, clerk):
+    audit.record("case.read", actor=clerk, answers=[], view="print")
+    audit.record("login.unlock", actor=clerk, username="clerk", ip_address="10.0.0.1")
+    rows = officer_client.get(reverse("clearing_audit_log")).content.decode().split('<table class="listing"', 1)[1]
+    assert "Ansicht: Druckansicht" in rows
+    assert "Anmeldung entsperrt" in rows and "Anmeldename: clerk; Adresse: 10.0.0.1" in rows
+    for code in ("login.unlock", "view:", "username", "ip_address"):
+        assert code not in rows, code

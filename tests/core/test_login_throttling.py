@@ -81,7 +81,24 @@ def test_an_administrator_sees_the_lock_and_unlocks_it(client, clerk, make_user)
 
     assert sign_in(client, "clerk", "pw-for-tests-only").status_code == 302 and signed_in(client)
     entry = AuditEntry.objects.get(action="login.unlock")
-    assert (entry.actor_name, entry.details) == ("verwaltung", {"username": "clerk", "ip_address": "127.0.0.1"})
+    details = {"attempt": attempt.pk, "user": clerk.pk, "ip_address": "127.0.0.1"}
+    assert (entry.actor_name, entry.details) == ("verwaltung", details)
+
+
+def test_unlocking_a_name_typed_in_the_login_box_keeps_the_text_out_of_the_log(client, make_user, bootstrapped):
+    fail_five_times(client, username="Petrov Ivan")
+    admin = type(client)()
+    admin.force_login(make_user("verwaltung", roles.ADMINISTRATOR))
+    attempt = AccessAttempt.objects.get(username="Petrov Ivan")
+    assert admin.post(f"/admin/login-lockouts/{attempt.pk}/unlock/").status_code == 302
+    entry = AuditEntry.objects.get(action="login.unlock")
+    assert entry.details == {"attempt": attempt.pk, "ip_address": "127.0.0.1"}
+    assert not AuditEntry.objects.filter(details__icontains="Petrov").exists()
+
+    officer = type(client)()
+    officer.force_login(make_user("dpo", roles.DATA_PROTECTION))
+    page = officer.get(reverse("clearing_audit_log")).content.decode()
+    assert "Anmeldung entsperrt" in page and f"Anmeldeversuch: {attempt.pk}; Adresse: 127.0.0.1" in page
 
 
 def test_a_superuser_sees_the_list_with_nothing_to_add_or_edit(client, clerk, make_user):
