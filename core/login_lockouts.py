@@ -10,6 +10,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import ExpressionWrapper, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.fields import BooleanField
 from django.db.models.functions import Coalesce
@@ -100,12 +101,13 @@ class UnlockView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def post(self, request, pk):
         attempt = get_object_or_404(AccessAttempt, pk=pk)
-        same_pair(attempt).delete()
         # The username is what was typed in the login box (perhaps a name): the log keeps ids only.
         User = get_user_model()
         account = User._default_manager.filter(**{User.USERNAME_FIELD: attempt.username}).values_list("pk", flat=True)
-        user = {"user": pk} if (pk := account.first()) is not None else {}
-        audit.record("login.unlock", actor=request.user, attempt=attempt.pk, ip_address=attempt.ip_address, **user)
+        user = {"user": account_id} if (account_id := account.first()) is not None else {}
+        with transaction.atomic():  # no unlock without its audit entry
+            same_pair(attempt).delete()
+            audit.record("login.unlock", actor=request.user, attempt=attempt.pk, ip_address=attempt.ip_address, **user)
         messages.success(
             request,
             _("“%(username)s” can sign in from %(address)s again.")

@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from axes.models import AccessAttempt
+from django.db import DatabaseError
 from django.test import override_settings
 from django.urls import reverse
 
@@ -178,3 +179,18 @@ def test_production_reads_the_number_of_proxies_from_the_environment():
     assert printed_setting("AXES_IPWARE_PROXY_COUNT", TRUSTED_PROXIES="2", **env).stdout.strip() == "1"
     direct = printed_setting("AXES_IPWARE_META_PRECEDENCE_ORDER", TRUSTED_PROXIES="0", **env)
     assert direct.stdout.strip() == "('REMOTE_ADDR',)", direct.stderr
+
+
+def test_an_unlock_whose_audit_entry_fails_unlocks_nothing(client, clerk, make_user, monkeypatch):
+    fail_five_times(client)
+    admin = type(client)()
+    admin.force_login(make_user("verwaltung", roles.ADMINISTRATOR))
+    attempt = AccessAttempt.objects.get(username="clerk")
+
+    def failing_record(*args, **kwargs):
+        raise DatabaseError("audit log unavailable")
+
+    monkeypatch.setattr("core.login_lockouts.audit.record", failing_record)
+    with pytest.raises(DatabaseError):
+        admin.post(f"/admin/login-lockouts/{attempt.pk}/unlock/")
+    assert AccessAttempt.objects.filter(username="clerk").exists()
