@@ -54,6 +54,11 @@ class LockoutIndexView(PermissionRequiredMixin, generic.IndexView):
     required_permission = "axes.view_accessattempt"
     page_title = gettext_lazy("Locked logins")
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The list offers no export: ``?export=`` must not turn it into one unpaginated page.
+        self.is_export = False
+
     def get_base_queryset(self):
         return with_lock_state(AccessAttempt.objects.all())
 

@@ -1,6 +1,7 @@
 """Logins are throttled per username and client address (django-axes); administrators unlock them."""
 
 import importlib
+import re
 
 import pytest
 from axes.models import AccessAttempt
@@ -194,3 +195,14 @@ def test_an_unlock_whose_audit_entry_fails_unlocks_nothing(client, clerk, make_u
     with pytest.raises(DatabaseError):
         admin.post(f"/admin/login-lockouts/{attempt.pk}/unlock/")
     assert AccessAttempt.objects.filter(username="clerk").exists()
+
+
+def test_the_lockout_list_offers_no_unpaginated_export(client, make_user, bootstrapped):
+    AccessAttempt.objects.bulk_create(
+        AccessAttempt(username=f"user{n}", ip_address="10.0.0.1", failures_since_start=1) for n in range(30)
+    )
+    client.force_login(make_user("verwaltung", roles.ADMINISTRATOR))
+    response = client.get("/admin/login-lockouts/", {"export": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    shown = set(re.findall(r"\buser\d+\b", response.content.decode()))
+    assert 0 < len(shown) < 30  # one page of the list, not all of it
