@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 from django.db import connection
@@ -25,6 +26,11 @@ def officer_client(client, make_user, bootstrapped):
 @pytest.fixture
 def clerk(make_user, bootstrapped):
     return make_user("+1+1", roles.CLERK, first_name="Petra", last_name="Schulze")
+
+
+def log_mentions(text):
+    """Whether any entry holds the text (read in Python: a JSON lookup would match whole values only)."""
+    return any(text in json.dumps(entry.details) for entry in AuditEntry.objects.all())
 
 
 def write_entries(clerk):
@@ -71,7 +77,7 @@ def test_reading_and_exporting_the_log_are_audited(officer_client, clerk):
 def test_a_reference_that_names_nothing_is_not_kept(officer_client, clerk):
     write_entries(clerk)
     officer_client.get(reverse("clearing_audit_log"), {"reference": "Petrov"})
-    assert not AuditEntry.objects.filter(details__icontains="Petrov").exists()
+    assert not log_mentions("Petrov")
 
 
 def test_the_report_costs_the_same_queries_for_2_and_50_entries(
@@ -106,7 +112,7 @@ def test_a_filter_as_typed_is_never_kept(officer_client, clerk, query):
     write_entries(clerk)
     officer_client.get(reverse("clearing_audit_log"), query)
     officer_client.get(reverse("clearing_audit_log"), {"export": "csv", **query})
-    assert not AuditEntry.objects.filter(details__icontains="Petrov").exists()
+    assert not log_mentions("Petrov")
 
 
 def test_the_filters_kept_are_the_cleaned_values(officer_client, clerk):
