@@ -9,6 +9,8 @@ from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import ExpressionWrapper, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.fields import BooleanField
 from django.db.models.functions import Coalesce
@@ -51,6 +53,11 @@ def with_lock_state(attempts):
 class LockoutIndexView(PermissionRequiredMixin, generic.IndexView):
     required_permission = "axes.view_accessattempt"
     page_title = gettext_lazy("Locked logins")
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The list offers no export: ``?export=`` must not turn it into one unpaginated page.
+        self.is_export = False
 
     def get_base_queryset(self):
         return with_lock_state(AccessAttempt.objects.all())
@@ -99,8 +106,13 @@ class UnlockView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def post(self, request, pk):
         attempt = get_object_or_404(AccessAttempt, pk=pk)
-        same_pair(attempt).delete()
-        audit.record("login.unlock", actor=request.user, username=attempt.username, ip_address=attempt.ip_address)
+        # The username is what was typed in the login box (perhaps a name): the log keeps ids only.
+        User = get_user_model()
+        account = User._default_manager.filter(**{User.USERNAME_FIELD: attempt.username}).values_list("pk", flat=True)
+        user = {"user": account_id} if (account_id := account.first()) is not None else {}
+        with transaction.atomic():  # no unlock without its audit entry
+            same_pair(attempt).delete()
+            audit.record("login.unlock", actor=request.user, attempt=attempt.pk, ip_address=attempt.ip_address, **user)
         messages.success(
             request,
             _("“%(username)s” can sign in from %(address)s again.")

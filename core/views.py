@@ -6,6 +6,7 @@ certificate of the case). Reading or exporting the log is itself audited.
 """
 
 import json
+import re
 from collections import OrderedDict
 
 import django_filters
@@ -24,8 +25,14 @@ from .models import AuditEntry
 from .permissions import PermissionRequiredMixin
 from .staff import staff_name
 
-# The filter parameters an audit of the report keeps (the date range posts two).
-AUDITED_FILTERS = ("timestamp_after", "timestamp_before", "action", "actor", "reference", "object_id")
+# What a typed reference or object ID must look like to be kept in the audit of the report:
+# a reference (CS-2026-00001, FS-2026-00001) or an id; anything else may be a name.
+REFERENCE = re.compile(r"[A-Z]{2}-\d{4}-\d{5,}")
+OBJECT_ID = re.compile(r"\d{1,20}")
+
+
+def normalised_reference(value):
+    return value.strip().upper()
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -61,7 +68,7 @@ class AuditFilterSet(WagtailFilterSet):
 
     def filter_reference(self, queryset, name, value):
         """The record itself, or an entry naming it in its details (quoted, so CS-1 does not find CS-10)."""
-        value = value.strip()
+        value = normalised_reference(value)
         return queryset.filter(Q(object_repr=value) | Q(details__icontains=json.dumps(value)))
 
 
@@ -139,7 +146,35 @@ class AuditLogView(PermissionRequiredMixin, ReportView):
         )
 
     def audited_filters(self):
-        return {key: self.request.GET[key] for key in AUDITED_FILTERS if self.request.GET.get(key)}
+        """The filters in force, as cleaned values (ids, codes, dates), never the text as typed.
+
+        An invalid value filters nothing and is left out; a reference or object ID that does
+        not look like one may be a name typed by mistake, so only the fact that one was given is kept.
+        """
+        if not self.filters or not self.filters.is_valid():
+            return {}
+        cleaned = self.filters.form.cleaned_data
+        filters, not_recorded = {}, []
+        if span := cleaned.get("timestamp"):
+            for key, day in (("timestamp_after", span.start), ("timestamp_before", span.stop)):
+                if day:
+                    filters[key] = day.date().isoformat()
+        if cleaned.get("action"):
+            filters["action"] = cleaned["action"]
+        if cleaned.get("actor"):
+            filters["actor"] = cleaned["actor"].pk
+        for key, pattern, normalise in (
+            ("reference", REFERENCE, normalised_reference),
+            ("object_id", OBJECT_ID, str.strip),
+        ):
+            value = normalise(cleaned.get(key) or "")
+            if pattern.fullmatch(value):
+                filters[key] = value
+            elif value:
+                not_recorded.append(key)
+        if not_recorded:
+            filters["not_recorded"] = not_recorded
+        return filters
 
     def decorate_paginated_queryset(self, object_list):
         """Audit what this request shows: the ids of a page, or an export's filters and its last entry.

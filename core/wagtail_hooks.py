@@ -54,7 +54,11 @@ def login_lockout_permissions():
 @hooks.register(AUDIT_VOCABULARY)
 def audit_vocabulary():
     return AuditVocabulary(
-        actions={"audit.read": _("Audit log read"), "audit.export": _("Audit log exported")},
+        actions={
+            "audit.read": _("Audit log read"),
+            "audit.export": _("Audit log exported"),
+            "login.unlock": _("Login unlocked"),
+        },
         details={
             "entries": _("entries"),
             "filters": _("filters"),
@@ -67,5 +71,11 @@ def audit_vocabulary():
             "object_id": _("object ID"),
             "timestamp_after": _("from"),
             "timestamp_before": _("until"),
+            "not_recorded": _("given, text not recorded"),
+            "attempt": _("login attempt"),
+            "user": _("user account"),
+            "username": _("login name"),
+            "ip_address": _("address"),
         },
+        values={"not_recorded": {"reference": _("reference"), "object_id": _("object ID")}},
     )

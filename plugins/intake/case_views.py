@@ -424,10 +424,17 @@ class InterviewView(CaseMixin, TemplateView):
         if self.case.status not in EDITABLE:
             messages.warning(request, interview_closed_message(self.case))
             return redirect("intake_case:detail", self.case.pk)
-        # The interview shows what the case holds: the stored answers, or the core data of a new case.
-        shown = initial_answers(self.case, request.user)
-        audit.record("case.read", self.case, request.user, answers=sorted(key for key, value in shown.items() if value))
+        self.record_read()
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
+
+    def record_read(self, also=()):
+        """The page shows what the case holds (the stored answers, or the core data of a new case).
+
+        Also when a save is refused or a draft comes back with marked fields: beside what was
+        typed, those pages show stored values (of the fields changed meanwhile: ``also``, of invalid input).
+        """
+        shown = {key for key, value in initial_answers(self.case, self.request.user).items() if value}
+        audit.record("case.read", self.case, self.request.user, answers=sorted(shown | set(also)))
 
     def post(self, request, *args, **kwargs):
         complete = "complete" in request.POST
@@ -446,6 +453,7 @@ class InterviewView(CaseMixin, TemplateView):
         except TransitionRefused as refused:
             # Released or closed by a colleague meanwhile: show what was typed, store nothing.
             messages.error(request, str(refused))
+            self.record_read()
             return self.render_to_response(self.get_context_data(form=form, closed=True), status=409)
         except StaleAnswers as stale:
             # Saved by someone else since this page was opened: store nothing, keep what was typed,
@@ -455,7 +463,7 @@ class InterviewView(CaseMixin, TemplateView):
             form = self.setup_form(typed.with_changes_on_file(stale), draft=True)
             form.is_valid()
             form.show_changed_meanwhile(stale, typed)
-            audit.record("case.read", self.case, request.user, fields=sorted(stale.changed))
+            self.record_read(also=stale.changed)
             self.version = stale.version
             return self.render_to_response(self.get_context_data(form=form), status=409)
         if was_complete and self.case.status == CaseStatus.IN_INTERVIEW:
@@ -479,6 +487,7 @@ class InterviewView(CaseMixin, TemplateView):
                 request,
                 _("Draft saved. Some answers are not valid and were not saved; please check the marked fields."),
             )
+        self.record_read()
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
     def save(self, form, complete=False):

@@ -128,6 +128,7 @@ def audit_vocabulary():
             "certificates": _("release certificates"),
             "statuses": _("statuses"),
             "seed": _("seed"),
+            "view": _("view"),
         },
         values={
             "fields": _field_names(),
@@ -135,6 +136,7 @@ def audit_vocabulary():
             "from_status": statuses,
             "to_status": statuses,
             "outcome": dict(CertificateStatus.choices) | {"unknown": _("unknown code")},
+            "view": {"print": _("print view")},
         },
         transitions=(("from_status", "to_status", _("Status")),),
     )

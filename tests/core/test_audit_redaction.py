@@ -18,6 +18,11 @@ OLD_ENTRIES = [
     ("certificate.revoke", "intake.releasecertificate", "FS-2026-00001", {"reason": "Frauenhaus, Adresse geheim"}),
     ("certificate.issue", "intake.releasecertificate", "FS-2026-00002", {"case": "CS-2026-00001"}),
     ("demo.seed", "", "", {"cases": 3}),
+    ("case.open", "intake.case", "CS-2026-00002", {"source": "Petrov Ivan Tel 0176"}),
+    ("case.open", "intake.case", "CS-2026-00003", {"source_kind": "person", "source_id": 7}),
+    ("audit.read", "core.auditentry", "", {"entries": [1, 2], "filters": {"actor": "Petrov"}}),
+    ("login.unlock", "", "", {"username": "Petrov Ivan", "ip_address": "10.0.0.1"}),
+    ("case.list", "intake.case", "", {"cases": [1], "query": "Petrov", "searched": True}),
 ]
 REDACTED = [
     ("CS-2026-00001", {"fields": ["surname", "first_names"]}),
@@ -25,6 +30,11 @@ REDACTED = [
     ("FS-2026-00001", {}),
     ("FS-2026-00002", {"case": "CS-2026-00001"}),
     ("", {"cases": 3}),
+    ("CS-2026-00002", {}),
+    ("CS-2026-00003", {"source_kind": "person", "source_id": 7}),
+    ("", {"entries": [1, 2]}),
+    ("", {"ip_address": "10.0.0.1"}),
+    ("", {"cases": [1], "searched": True}),
 ]
 
 

@@ -1,14 +1,17 @@
 """Logins are throttled per username and client address (django-axes); administrators unlock them."""
 
 import importlib
+import re
 
 import pytest
 from axes.models import AccessAttempt
+from django.db import DatabaseError
 from django.test import override_settings
 from django.urls import reverse
 
 from core import roles
 from core.models import AuditEntry
+from tests.core.test_audit_report import log_mentions
 from tests.core.test_settings import STRONG_KEY, printed_setting
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +84,24 @@ def test_an_administrator_sees_the_lock_and_unlocks_it(client, clerk, make_user)
 
     assert sign_in(client, "clerk", "pw-for-tests-only").status_code == 302 and signed_in(client)
     entry = AuditEntry.objects.get(action="login.unlock")
-    assert (entry.actor_name, entry.details) == ("verwaltung", {"username": "clerk", "ip_address": "127.0.0.1"})
+    details = {"attempt": attempt.pk, "user": clerk.pk, "ip_address": "127.0.0.1"}
+    assert (entry.actor_name, entry.details) == ("verwaltung", details)
+
+
+def test_unlocking_a_name_typed_in_the_login_box_keeps_the_text_out_of_the_log(client, make_user, bootstrapped):
+    fail_five_times(client, username="Petrov Ivan")
+    admin = type(client)()
+    admin.force_login(make_user("verwaltung", roles.ADMINISTRATOR))
+    attempt = AccessAttempt.objects.get(username="Petrov Ivan")
+    assert admin.post(f"/admin/login-lockouts/{attempt.pk}/unlock/").status_code == 302
+    entry = AuditEntry.objects.get(action="login.unlock")
+    assert entry.details == {"attempt": attempt.pk, "ip_address": "127.0.0.1"}
+    assert not log_mentions("Petrov")
+
+    officer = type(client)()
+    officer.force_login(make_user("dpo", roles.DATA_PROTECTION))
+    page = officer.get(reverse("clearing_audit_log")).content.decode()
+    assert "Anmeldung entsperrt" in page and f"Anmeldeversuch: {attempt.pk}; Adresse: 127.0.0.1" in page
 
 
 def test_a_superuser_sees_the_list_with_nothing_to_add_or_edit(client, clerk, make_user):
@@ -161,3 +181,29 @@ def test_production_reads_the_number_of_proxies_from_the_environment():
     assert printed_setting("AXES_IPWARE_PROXY_COUNT", TRUSTED_PROXIES="2", **env).stdout.strip() == "1"
     direct = printed_setting("AXES_IPWARE_META_PRECEDENCE_ORDER", TRUSTED_PROXIES="0", **env)
     assert direct.stdout.strip() == "('REMOTE_ADDR',)", direct.stderr
+
+
+def test_an_unlock_whose_audit_entry_fails_unlocks_nothing(client, clerk, make_user, monkeypatch):
+    fail_five_times(client)
+    admin = type(client)()
+    admin.force_login(make_user("verwaltung", roles.ADMINISTRATOR))
+    attempt = AccessAttempt.objects.get(username="clerk")
+
+    def failing_record(*args, **kwargs):
+        raise DatabaseError("audit log unavailable")
+
+    monkeypatch.setattr("core.login_lockouts.audit.record", failing_record)
+    with pytest.raises(DatabaseError):
+        admin.post(f"/admin/login-lockouts/{attempt.pk}/unlock/")
+    assert AccessAttempt.objects.filter(username="clerk").exists()
+
+
+def test_the_lockout_list_offers_no_unpaginated_export(client, make_user, bootstrapped):
+    AccessAttempt.objects.bulk_create(
+        AccessAttempt(username=f"user{n}", ip_address="10.0.0.1", failures_since_start=1) for n in range(30)
+    )
+    client.force_login(make_user("verwaltung", roles.ADMINISTRATOR))
+    response = client.get("/admin/login-lockouts/", {"export": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    shown = set(re.findall(r"\buser\d+\b", response.content.decode()))
+    assert 0 < len(shown) < 30  # one page of the list, not all of it

@@ -13,7 +13,7 @@ from core.models import AuditEntry
 from plugins.intake.case_file import open_case, set_status_by_hand
 from plugins.intake.release import confirm_registration, reissue_certificate, release_case, revoke_certificate
 
-from .test_cases import interview
+from .test_cases import COMPLETE_INTERVIEW, interview
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "pw-for-tests-only"
@@ -159,3 +159,41 @@ def test_the_data_protection_officer_sees_who_read_case_x_by_full_name(clerk_cli
     assert "Jonas Richter" not in page.split('<table class="listing"', 1)[1]  # in the actor filter, not in the rows
     for personal in ("Petrov", "Ivan", "ps4711"):
         assert personal not in page
+
+
+def stored_keys(case):
+    case.refresh_from_db()
+    return sorted(key for key, value in case.answer_set.data.items() if value)
+
+
+def test_an_interview_save_refused_after_release_audits_what_the_page_shows(clerk_client, clerk):
+    case = interview(new_case(clerk), clerk)
+    release_case(case, clerk)
+    before = last_pk()
+    response = clerk_client.post(reverse("intake_case:interview", args=[case.pk]), {"q-surname": "X", "draft": "1"})
+    assert response.status_code == 409
+    (entry,) = entries_written("case.read", before)
+    assert {"surname", "document_serial_number"} <= set(entry.details["answers"])
+
+
+def test_a_stale_interview_page_audits_the_answers_it_shows(clerk_client, clerk):
+    case = interview(new_case(clerk), clerk)
+    before = last_pk()
+    response = clerk_client.post(
+        reverse("intake_case:interview", args=[case.pk]), {**COMPLETE_INTERVIEW, "version": "0", "draft": "1"}
+    )
+    assert response.status_code == 409
+    (entry,) = entries_written("case.read", before)
+    assert entry.details == {"answers": stored_keys(case)}
+
+
+def test_a_draft_with_invalid_answers_audits_the_stored_values_it_shows(clerk_client, clerk):
+    case = interview(new_case(clerk), clerk)
+    data = {**COMPLETE_INTERVIEW, "q-document_serial_number": "abc-invalid", "draft": "1"}
+    before = last_pk()
+    response = clerk_client.post(
+        reverse("intake_case:interview", args=[case.pk]), {**data, "version": case.answer_set.version}
+    )
+    assert response.status_code == 200
+    (entry,) = entries_written("case.read", before)
+    assert "document_serial_number" in entry.details["answers"] and entry.details == {"answers": stored_keys(case)}
