@@ -10,7 +10,6 @@ import re
 from collections import OrderedDict
 
 import django_filters
-from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Q
 from django.utils.functional import cached_property
@@ -23,7 +22,7 @@ from . import audit
 from .audit_words import AuditWords
 from .models import AuditEntry
 from .permissions import PermissionRequiredMixin
-from .staff import staff_name
+from .staff import StaffChoiceFilter
 
 # What a typed reference or object ID must look like to be kept in the audit of the report:
 # a reference (CS-2026-00001, FS-2026-00001) or an id; anything else may be a name.
@@ -33,15 +32,6 @@ OBJECT_ID = re.compile(r"\d{1,20}")
 
 def normalised_reference(value):
     return value.strip().upper()
-
-
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return staff_name(obj)
-
-
-class StaffChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = StaffChoiceField
 
 
 def action_choices():
