@@ -310,6 +310,13 @@ class CaseMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
     def get_page_subtitle(self):
         return str(self.case)
 
+    def read_case_file(self, **details):
+        """The answers by section for a page showing the case file, with that page's audit entry."""
+        case = self.case
+        answers = sorted(case.answer_set.data) if case.answer_set_id else []
+        audit.record("case.read", case, self.request.user, fields=CASE_FILE_SHOWS, answers=answers, **details)
+        return answer_sections(case.answer_set) if case.answer_set_id else []
+
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("intake_case:index"), "label": _("First interviews")},
@@ -328,9 +335,7 @@ class CaseDetailView(CaseMixin, TemplateView):
         """``status_form`` and ``revoke_form`` (of certificate ``revoke_pk``): refused input, shown again."""
         context = super().get_context_data(**kwargs)
         case = self.case
-        sections = answer_sections(case.answer_set) if case.answer_set_id else []
-        answers = sorted(case.answer_set.data) if case.answer_set_id else []
-        audit.record("case.read", case, self.request.user, fields=CASE_FILE_SHOWS, answers=answers)
+        sections = self.read_case_file()
         certificates = list(case.certificates.select_related("issued_by", "revoked_by"))
         for certificate in certificates:
             certificate.code_display = display_code(certificate.verification_code)
@@ -372,9 +377,7 @@ class CasePrintView(CaseMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         case = self.case
-        sections = answer_sections(case.answer_set) if case.answer_set_id else []
-        answers = sorted(case.answer_set.data) if case.answer_set_id else []
-        audit.record("case.read", case, self.request.user, fields=CASE_FILE_SHOWS, answers=answers, view="print")
+        sections = self.read_case_file(view="print")
         context.update(
             case=case,
             sections=sections,
@@ -417,14 +420,15 @@ class InterviewView(CaseMixin, TemplateView):
         except ValueError:
             return 0  # a page without a version: refused if anything is on file, which it then shows
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, changed=(), **kwargs):
+        """Every interview page shows stored answers: each one rendered is audited (``changed``: ``record_read``)."""
+        self.record_read(also=changed)
         return super().get_context_data(version=self.version, section_index_template=SECTION_INDEX_TEMPLATE, **kwargs)
 
     def get(self, request, *args, **kwargs):
         if self.case.status not in EDITABLE:
             messages.warning(request, interview_closed_message(self.case))
             return redirect("intake_case:detail", self.case.pk)
-        self.record_read()
         return self.render_to_response(self.get_context_data(form=self.setup_form()))
 
     def record_read(self, also=()):
@@ -453,7 +457,6 @@ class InterviewView(CaseMixin, TemplateView):
         except TransitionRefused as refused:
             # Released or closed by a colleague meanwhile: show what was typed, store nothing.
             messages.error(request, str(refused))
-            self.record_read()
             return self.render_to_response(self.get_context_data(form=form, closed=True), status=409)
         except StaleAnswers as stale:
             # Saved by someone else since this page was opened: store nothing, keep what was typed,
@@ -463,9 +466,8 @@ class InterviewView(CaseMixin, TemplateView):
             form = self.setup_form(typed.with_changes_on_file(stale), draft=True)
             form.is_valid()
             form.show_changed_meanwhile(stale, typed)
-            self.record_read(also=stale.changed)
             self.version = stale.version
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+            return self.render_to_response(self.get_context_data(form=form, changed=stale.changed), status=409)
         if was_complete and self.case.status == CaseStatus.IN_INTERVIEW:
             messages.warning(
                 request,
@@ -487,7 +489,6 @@ class InterviewView(CaseMixin, TemplateView):
                 request,
                 _("Draft saved. Some answers are not valid and were not saved; please check the marked fields."),
             )
-        self.record_read()
         return self.render_to_response(self.get_context_data(form=form), status=200)
 
     def save(self, form, complete=False):
