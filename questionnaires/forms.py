@@ -409,14 +409,13 @@ class QuestionnaireForm(forms.Form):
             if key in typed.formsets:
                 # Only the rows the page posted: ``answers()`` adds the entries it never showed.
                 posted = {form.entry_id for form in typed.formsets[key].forms}
-                mine = [entry for entry in typed.formsets[key].answers() if entry[ENTRY_ID] in posted] or None
+                mine = [entry for entry in typed.formsets[key].answers() if entry[ENTRY_ID] in posted]
+                shown = display_value(item, mine, self.language)
+            elif typed.current.get(key) is TYPED_BUT_INVALID:
+                raw = typed[key].value()  # as typed: no valid answer to put into words
+                shown = ", ".join(str(part) for part in raw if part) if isinstance(raw, list) else str(raw)
             else:
-                mine = typed.current.get(key)
-            if mine is TYPED_BUT_INVALID:
-                mine = typed[key].value()
-            shown = display_value(item, mine, self.language) if key in typed.formsets or key in typed.fields else ""
-            if mine is not None and not shown and key in typed.fields and not isinstance(mine, bool):
-                shown = str(mine)
+                shown = display_value(item, typed.current.get(key), self.language)
             note = _("Changed meanwhile; shown as now on file. Your input was: %s") % (shown or _("no answer"))
             if key in self.formsets:
                 self.formsets[key].non_form_errors().append(note)
