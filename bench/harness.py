@@ -23,13 +23,16 @@ DATABASES = ("sqlite", "postgres")
 
 
 class Row(NamedTuple):
-    """One line of the table: ``figure`` and ``baseline`` in seconds, ``goal`` the highest ratio wanted."""
+    """One line of the table: ``figure`` and ``baseline`` in seconds, ``goal`` the highest ratio wanted.
+
+    ``goal=None``: a figure shown for information (a part of a measure), with no goal of its own.
+    """
 
     measure: str
     figure: float
     baseline_name: str
     baseline: float
-    goal: float
+    goal: float | None
 
     @property
     def ratio(self):
@@ -64,11 +67,12 @@ def print_table(title, rows, out=sys.stdout):
     )
     missed = 0
     for row in rows:
-        mark = "" if row.ratio <= row.goal else "  MISSED"
+        mark = "" if row.goal is None or row.ratio <= row.goal else "  MISSED"
         missed += bool(mark)
+        goal = "—" if row.goal is None else f"{row.goal:.2f}x"
         print(
             f"{row.measure:<{width}} {row.figure * 1000:>9.3f}  {row.baseline_name:<{base_width}} "
-            f"{row.baseline * 1000:>9.3f} {row.ratio:>6.2f}x {row.goal:>5.2f}x{mark}",
+            f"{row.baseline * 1000:>9.3f} {row.ratio:>6.2f}x {goal:>6}{mark}",
             file=out,
         )
     return missed
