@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-postgres check lint messages system-packages bench
+.PHONY: run test test-postgres check lint messages system-packages bench bench-venv
 
 $(VENV)/.base-installed: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,17 @@ $(VENV)/.base-installed: requirements/base.txt
 $(VENV)/.demo-installed: requirements/demo.txt $(VENV)/.base-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/demo.txt
 	touch $@
+
+# The bench's own venv: the platform's runtime and demo set plus wagtailstreamforms (bench/streamforms.py).
+BENCH_VENV ?= .venv-bench
+
+$(BENCH_VENV)/.installed: requirements/base.txt requirements/demo.txt bench/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  -r requirements/base.txt -r requirements/demo.txt -r bench/requirements.txt
+	touch $@
+
+bench-venv: $(BENCH_VENV)/.installed
 
 $(VENV)/.dev-installed: requirements/dev.txt requirements/base.txt requirements/demo.txt $(VENV)/.base-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
