@@ -39,6 +39,7 @@ Ratio = engine / streamforms, goal 0.9; both sides alternate in the same rounds 
 """
 
 import cProfile
+import importlib.util
 import json
 import os
 import pstats
@@ -317,5 +318,7 @@ def extra(parser):
 
 
 if __name__ == "__main__":
+    if importlib.util.find_spec("wagtailstreamforms") is None:
+        raise SystemExit("wagtailstreamforms is not installed here: run with .venv-bench/bin/python (make bench-venv)")
     os.environ.setdefault("BENCH_SETTINGS", "bench.settings")
     harness.main(__file__, measure, description=__doc__.split("\n\n")[0], extra=extra)
