@@ -73,7 +73,8 @@ class StreamformsField:
         self.label = label
         self.required = required
         self.source = source
-        self.labels = dict(choices) if choices is not None else None  # posted value → option text
+        # posted value → option text (lazy translations made plain text, as the admin stores them)
+        self.labels = {value: str(label) for value, label in choices} if choices is not None else None
         self.empty_label = empty_label
 
     def block(self):
