@@ -17,6 +17,7 @@ from PIL import Image
 from core import roles
 from plugins.intake.case_file import open_case
 from plugins.intake.certificate import (
+    QR_MASK,
     _qr_data_uri,
     ensure_default_wordings,
     render_certificate_pdf,
@@ -162,7 +163,7 @@ def test_the_qr_image_is_segnos_own_rendering_pixel_for_pixel(bootstrapped):
     url = verification_url(certificate_for("Ana", "Pop", "RO", "ro"))
     drawn = Image.open(io.BytesIO(base64.b64decode(_qr_data_uri(url).split(",", 1)[1])))
     reference = io.BytesIO()
-    segno.make(url, error="m").save(reference, kind="png", scale=8, border=2)
+    segno.make(url, error="m", mask=QR_MASK).save(reference, kind="png", scale=8, border=2)
     expected = Image.open(reference)
     assert drawn.size == expected.size
     assert drawn.convert("L").tobytes() == expected.convert("L").tobytes()
@@ -185,3 +186,13 @@ def test_the_pdf_view_reads_the_certificate_and_its_case_in_one_query_without_th
     assert not [sql for sql in statements if "wagtailcore_revision" in sql or "questionnaires_answerset" in sql]
     other = open_case(surname="Pop", first_names="Ion", birth_date=datetime.date(1990, 4, 1), clerk=clerk)
     assert client.get(reverse("intake_case:pdf", args=[other.pk, certificate.pk])).status_code == 404
+
+
+def test_the_qr_code_with_its_fixed_mask_scans_for_any_code_and_address(tmp_path, settings):
+    for index, base in enumerate(["http://127.0.0.1:8000", "https://clearingstelle.landkreis-burgenlandkreis.de"] * 6):
+        settings.WAGTAILADMIN_BASE_URL = base
+        url = verification_url(ReleaseCertificate(verification_code=new_verification_code()))
+        path = tmp_path / f"qr-{index}.png"
+        path.write_bytes(base64.b64decode(_qr_data_uri(url).split(",", 1)[1]))
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", str(path)], capture_output=True, text=True).stdout.strip()
+        assert decoded == url
