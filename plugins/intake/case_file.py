@@ -92,38 +92,49 @@ def open_case(*, surname, first_names, birth_date, nationality="", language="", 
 
 
 @transaction.atomic
-def change_status(case, to_status, actor, reason=""):
-    """The one way a case changes status: checked, locked, recorded and audited together."""
-    locked = Case.objects.select_for_update().get(pk=case.pk)
-    from_status = CaseStatus(locked.status)
-    if to_status not in TRANSITIONS[from_status]:
-        raise TransitionRefused(
-            _("A case cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": from_status.label, "to": CaseStatus(to_status).label}
+def change_status(case, to_status, actor, reason="", *, via=(), locked=False):
+    """The one way a case changes status: checked, locked, recorded and audited together.
+
+    ``via``: statuses passed on the way, each checked, recorded, audited and announced as a
+    step of its own, the case row written once. ``locked``: ``case`` is the row as this
+    transaction already locked it (``select_for_update``), so it is not read again.
+    """
+    locked_case = case if locked else Case.objects.select_for_update().get(pk=case.pk)
+    steps = []
+    from_status = CaseStatus(locked_case.status)
+    for step in (*via, to_status):
+        if step not in TRANSITIONS[from_status]:
+            raise TransitionRefused(
+                _("A case cannot go from “%(from)s” to “%(to)s”.")
+                % {"from": from_status.label, "to": CaseStatus(step).label}
+            )
+        if step in NEEDS_REASON and not reason.strip():
+            raise TransitionRefused(_("Please give a reason."))
+        steps.append((from_status, CaseStatus(step)))
+        from_status = CaseStatus(step)
+    CaseStatusChange.objects.bulk_create(
+        CaseStatusChange(case=locked_case, from_status=old, to_status=new, actor=actor, reason=reason.strip())
+        for old, new in steps
+    )
+    locked_case.status = to_status
+    locked_case.status_changed_at = timezone.now()
+    locked_case.save(update_fields=["status", "status_changed_at", "updated_at"])
+    for old, new in steps:
+        # The reason is free text about the person: it stays in the case history, not in the log.
+        audit.record("case.status", locked_case, actor, from_status=old.value, to_status=str(new))
+        announce(
+            CASE_STATUS_CHANGED,
+            CaseStatusChanged(
+                case_id=locked_case.pk,
+                reference=locked_case.reference,
+                old_status=old.value,
+                new_status=str(new),
+                actor_id=actor.pk if actor is not None else None,
+                at=locked_case.status_changed_at,
+                source=locked_case.source,
+            ),
         )
-    if to_status in NEEDS_REASON and not reason.strip():
-        raise TransitionRefused(_("Please give a reason."))
-    CaseStatusChange.objects.create(
-        case=locked, from_status=from_status, to_status=to_status, actor=actor, reason=reason.strip()
-    )
-    locked.status = to_status
-    locked.status_changed_at = timezone.now()
-    locked.save(update_fields=["status", "status_changed_at", "updated_at"])
-    # The reason is free text about the person: it stays in the case history, not in the log.
-    audit.record("case.status", locked, actor, from_status=from_status.value, to_status=str(to_status))
-    announce(
-        CASE_STATUS_CHANGED,
-        CaseStatusChanged(
-            case_id=locked.pk,
-            reference=locked.reference,
-            old_status=from_status.value,
-            new_status=str(to_status),
-            actor_id=actor.pk if actor is not None else None,
-            at=locked.status_changed_at,
-            source=locked.source,
-        ),
-    )
-    case.status, case.status_changed_at = locked.status, locked.status_changed_at
+    case.status, case.status_changed_at = locked_case.status, locked_case.status_changed_at
     return case
 
 
@@ -185,10 +196,12 @@ def save_interview(case, form, *, questionnaire, revision, actor, complete=False
         case.assigned_clerk = actor
     case.save(update_fields=[*CORE_ANSWERS.values(), "nationality", "answer_set", "assigned_clerk", "updated_at"])
     audit.record("case.answers", case, actor, answers=sorted(answers), complete=complete)
-    if case.status == CaseStatus.OPEN:
-        change_status(case, CaseStatus.IN_INTERVIEW, actor)
-    if complete and case.status == CaseStatus.IN_INTERVIEW:
-        change_status(case, CaseStatus.COMPLETE, actor)
+    steps = [CaseStatus.IN_INTERVIEW] if case.status == CaseStatus.OPEN else []
+    if complete and CaseStatus.IN_INTERVIEW in (case.status, *steps):
+        steps.append(CaseStatus.COMPLETE)
     if not complete and case.status == CaseStatus.COMPLETE and missing_required(answer_set):
-        change_status(case, CaseStatus.IN_INTERVIEW, actor)
+        steps.append(CaseStatus.IN_INTERVIEW)
+    if steps:
+        # One step or two (a new case completed at its first save), on the row locked above.
+        change_status(case, steps[-1], actor, via=steps[:-1], locked=True)
     return case

@@ -597,10 +597,23 @@ class CertificateActionView(CaseDetailView):
 
 
 class CertificatePdfView(CaseMixin, View):
-    def get(self, request, certificate_pk, *args, **kwargs):
+    @cached_property
+    def certificate(self):
+        """The certificate with its case and what it prints, in one query (the case without its answers)."""
+        return get_object_or_404(
+            ReleaseCertificate.objects.select_related("case", "issued_by", "superseded_by"),
+            pk=self.kwargs["certificate_pk"],
+            case_id=self.kwargs["pk"],
+        )
+
+    @cached_property
+    def case(self):
+        return self.certificate.case
+
+    def get(self, request, *args, **kwargs):
         from .certificate import CertificateRenderError, render_certificate_pdf
 
-        certificate = get_object_or_404(ReleaseCertificate, pk=certificate_pk, case=self.case)
+        certificate = self.certificate
         try:
             pdf = render_certificate_pdf(certificate)
         except CertificateRenderError:

@@ -82,7 +82,7 @@ def release_case(case, actor, language=None):
     if missing:
         raise ReleaseRefused(_("Required answers are missing: %s") % ", ".join(missing))
     certificate = _issue(case, actor, language)
-    change_status(case, CaseStatus.RELEASED, actor)
+    change_status(case, CaseStatus.RELEASED, actor, locked=True)
     audit.record("certificate.issue", certificate, actor, case=case.reference)
     return certificate
 

@@ -1,16 +1,30 @@
 """The certificate PDF: every glyph, a QR code that scans, honest wording."""
 
+import base64
 import datetime
+import io
 import subprocess
 
 import pytest
+import segno
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
+from core import roles
 from plugins.intake.case_file import open_case
-from plugins.intake.certificate import ensure_default_wordings, render_certificate_pdf, verification_url
+from plugins.intake.certificate import (
+    QR_MASK,
+    _qr_data_uri,
+    ensure_default_wordings,
+    render_certificate_pdf,
+    verification_url,
+)
 from plugins.intake.models import CertificateWording, ReleaseCertificate
-from plugins.intake.release import new_verification_code
+from plugins.intake.release import new_verification_code, release_case
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +157,42 @@ def test_an_invalid_certificate_prints_as_invalid_with_the_data_it_was_issued_fo
     text = pdf_text(write(tmp_path / "revoked.pdf", render_certificate_pdf(certificate)))
     assert f"UNGÜLTIG – widerrufen am {timezone.localdate():%d.%m.%Y}" in text
     assert "Ștefan Țurcanu" in text and "Popescu" not in text
+
+
+def test_the_qr_image_is_segnos_own_rendering_pixel_for_pixel(bootstrapped):
+    url = verification_url(certificate_for("Ana", "Pop", "RO", "ro"))
+    drawn = Image.open(io.BytesIO(base64.b64decode(_qr_data_uri(url).split(",", 1)[1])))
+    reference = io.BytesIO()
+    segno.make(url, error="m", mask=QR_MASK).save(reference, kind="png", scale=8, border=2)
+    expected = Image.open(reference)
+    assert drawn.size == expected.size
+    assert drawn.convert("L").tobytes() == expected.convert("L").tobytes()
+
+
+def test_the_pdf_view_reads_the_certificate_and_its_case_in_one_query_without_the_answers(
+    bootstrapped, client, make_user
+):
+    from .test_cases import interview
+
+    clerk = make_user("ps4711", roles.CLERK)
+    case = open_case(surname="Pop", first_names="Ana", birth_date=datetime.date(1990, 4, 1), language="ro", clerk=clerk)
+    certificate = release_case(interview(case, clerk), clerk)
+    client.force_login(clerk)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("intake_case:pdf", args=[case.pk, certificate.pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len([sql for sql in statements if '"intake_case"' in sql]) == 1
+    assert not [sql for sql in statements if "wagtailcore_revision" in sql or "questionnaires_answerset" in sql]
+    other = open_case(surname="Pop", first_names="Ion", birth_date=datetime.date(1990, 4, 1), clerk=clerk)
+    assert client.get(reverse("intake_case:pdf", args=[other.pk, certificate.pk])).status_code == 404
+
+
+def test_the_qr_code_with_its_fixed_mask_scans_for_any_code_and_address(tmp_path, settings):
+    for index, base in enumerate(["http://127.0.0.1:8000", "https://clearingstelle.landkreis-burgenlandkreis.de"] * 6):
+        settings.WAGTAILADMIN_BASE_URL = base
+        url = verification_url(ReleaseCertificate(verification_code=new_verification_code()))
+        path = tmp_path / f"qr-{index}.png"
+        path.write_bytes(base64.b64decode(_qr_data_uri(url).split(",", 1)[1]))
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", str(path)], capture_output=True, text=True).stdout.strip()
+        assert decoded == url

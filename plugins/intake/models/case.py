@@ -41,6 +41,10 @@ class CaseStatus(models.TextChoices):
 class Case(models.Model):
     """One person's first interview; the answers carry everything beyond the core data kept here."""
 
+    # No usage screen shows what a case references: Wagtail's reference index would only re-read
+    # the row and its links after every save of it.
+    wagtail_reference_index_ignore = True
+
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(editable=False)
     number = models.PositiveIntegerField(editable=False)
