@@ -37,9 +37,6 @@ class Choices(BaseChoiceIterator):
     def __iter__(self):
         return iter(self.choices)
 
-    def __len__(self):
-        return len(self.choices)
-
 
 _per_language = {}
 
