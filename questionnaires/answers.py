@@ -61,7 +61,8 @@ def save_answers(form, *, questionnaire, revision, user=None, answer_set=None, e
         expected_version = 0  # a version never stored: nothing is known of what the page showed
     if expected_version is not None and answer_set.changed_since(expected_version):
         raise StaleAnswers(answer_set, expected_version)
-    previous = answer_set.data if answer_set.pk else {}
+    created = answer_set.pk is None
+    previous = {} if created else answer_set.data
     answer_set.version += 1
     changed = {key for key in set(previous) | set(answers) if previous.get(key) != answers.get(key)}
     answer_set.key_versions = {**answer_set.key_versions, **dict.fromkeys(changed, answer_set.version)}
@@ -70,11 +71,20 @@ def save_answers(form, *, questionnaire, revision, user=None, answer_set=None, e
     answer_set.language = form.language
     answer_set.updated_by = user if user is not None and user.is_authenticated else None
     answer_set.save()
-    AnsweredField.objects.filter(answer_set=answer_set).delete()
-    AnsweredField.objects.bulk_create(
-        AnsweredField(answer_set=answer_set, key=key) for key in sorted(answered_keys(answers))
-    )
+    update_index(answer_set, set() if created else answered_keys(previous), answered_keys(answers))
     return answer_set
+
+
+def update_index(answer_set, before, after):
+    """The answered-field index of ``answer_set`` from keys ``before`` to ``after``: only what changed is written.
+
+    A new set only inserts; an update deletes the keys no longer answered and inserts the new ones
+    (a key whose answer changed but stays answered is left as it is).
+    """
+    gone, added = before - after, after - before
+    if gone:
+        AnsweredField.objects.filter(answer_set=answer_set, key__in=sorted(gone)).delete()
+    insert_rows(AnsweredField, ["answer_set", "key"], [(answer_set.pk, key) for key in sorted(added)])
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from . import answers as _answers
 from . import display as _display
 from . import usage as _usage
 from .answers import StaleAnswers
+from .compiled import compiled_definition
 from .form_fields import country_choices, language_choices
 from .forms import QuestionnaireForm
 from .models import AnswerSet, Questionnaire
@@ -36,12 +37,22 @@ class Published(NamedTuple):
 
 
 def published(slug):
-    """The live version of questionnaire ``slug``: ``(questionnaire, revision, definition)``."""
-    questionnaire = Questionnaire.objects.select_related("live_revision").filter(slug=slug, live=True).first()
+    """The live version of questionnaire ``slug``: ``(questionnaire, revision, definition)``.
+
+    One query for which revision is live, and one the first time this process reads that revision.
+    The questionnaire's body and compiled copy and the revision's content are not loaded (deferred):
+    ``definition`` is what they hold for the form; it is shared, so never change it.
+    """
+    questionnaire = (
+        Questionnaire.objects.select_related("live_revision")
+        .defer("body", "compiled", "live_revision__content")
+        .filter(slug=slug, live=True)
+        .first()
+    )
     if questionnaire is None or questionnaire.live_revision is None:
         raise NotPublished(f"questionnaire {slug!r} is not published")
     revision = questionnaire.live_revision
-    return Published(questionnaire, revision, revision.content["compiled"])
+    return Published(questionnaire, revision, compiled_definition(revision))
 
 
 def for_audience(definition, audience):

@@ -9,3 +9,6 @@ class QuestionnairesConfig(AppConfig):
     label = "questionnaires"
     verbose_name = _("Questionnaires")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import compiled  # noqa: F401 (stores a revision's compiled definition when it is published)

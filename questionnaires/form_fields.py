@@ -5,7 +5,8 @@ import math
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
-from django.utils.translation import get_language_info
+from django.utils.choices import BaseChoiceIterator
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -22,17 +23,76 @@ LANGUAGE_CODES = (
 EU_EEA_CH = set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO CH".split())
 
 
+class Choices(BaseChoiceIterator):
+    """Choices already in the form Django normalises them to: a field takes them as they are.
+
+    Django normalises a list given to a ``ChoiceField`` again for every field; ~250
+    countries on every country question of every form add up. One instance is shared
+    by all fields of a language, so nothing may change it.
+    """
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+
+_per_language = {}
+
+
+def per_language(build):
+    """``build()``, computed once per active language (its names are translated when built)."""
+
+    def cached():
+        key = (build.__name__, get_language())
+        if key not in _per_language:
+            _per_language[key] = build()
+        return _per_language[key]
+
+    cached.__doc__ = build.__doc__
+    return cached
+
+
+@per_language
+def _countries():
+    everything = [(code, str(name)) for code, name in countries]
+    return (
+        (str(_("EU, EEA, Switzerland")), tuple(c for c in everything if c[0] in EU_EEA_CH)),
+        (str(_("Other states")), tuple(c for c in everything if c[0] not in EU_EEA_CH)),
+    )
+
+
+@per_language
+def _languages():
+    names = ((code, str(get_language_info(code)["name_translated"])) for code in LANGUAGE_CODES)
+    return tuple(sorted(names, key=lambda c: c[1]))
+
+
+@per_language
+def country_field_choices():
+    """The countries for a country question, EU, EEA and Swiss states first; shared, never to be changed."""
+    return Choices(_countries())
+
+
+@per_language
+def blank_country_field_choices():
+    return Choices((("", "—"), *_countries()))
+
+
+@per_language
+def blank_language_field_choices():
+    return Choices((("", "—"), *_languages()))
+
+
 def country_choices():
-    """EU, EEA and Swiss states first: they are who the Clearingstelle serves."""
-    everything = list(countries)
-    return [
-        (_("EU, EEA, Switzerland"), [c for c in everything if c[0] in EU_EEA_CH]),
-        (_("Other states"), [c for c in everything if c[0] not in EU_EEA_CH]),
-    ]
+    """EU, EEA and Swiss states first: they are who the Clearingstelle serves (a list of one's own)."""
+    return [(group, list(members)) for group, members in _countries()]
 
 
 def language_choices():
-    return sorted(((code, get_language_info(code)["name_translated"]) for code in LANGUAGE_CODES), key=lambda c: c[1])
+    """The interview languages by their name in the active language (a list of one's own)."""
+    return list(_languages())
 
 
 class DateRuleField(forms.DateField):

@@ -5,6 +5,7 @@ a hidden required field is not required. The browser script only mirrors this.
 """
 
 import copy
+import functools
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -178,6 +179,25 @@ class BaseGroupFormSet(forms.BaseFormSet):
         return entries
 
 
+@functools.cache
+def group_formset_class(min_num, max_num, validate_min):
+    """The formset class of a group with these limits: made once, not for every form.
+
+    Django's absolute maximum (max_num + 1000) only guards memory: every entry posted comes back
+    on the page, and more than max_num is refused with a message, in a draft too.
+    """
+    return forms.formset_factory(
+        GroupEntryForm,
+        formset=BaseGroupFormSet,
+        extra=1,
+        min_num=min_num,
+        max_num=max_num,
+        validate_min=validate_min,
+        validate_max=True,
+        can_delete=True,
+    )
+
+
 class QuestionnaireForm(forms.Form):
     """Fields of every top-level question plus one formset per repeatable group."""
 
@@ -204,8 +224,10 @@ class QuestionnaireForm(forms.Form):
                     self.fields[key] = self.builder.build(item)
                     self.initial[key] = registry.get(item["type"]).from_json(answers.get(key))
         keep_stored_dates(self.fields, self.initial)
+        self._cleaned_once = {}  # key → (field.required then, cleaned value or ValidationError): see _clean_fields
         self.current = self._current_answers(answers)
         self.visible = visible_keys(self.definition, self.current)
+        self.visible_answers = {key: value for key, value in self.current.items() if key in self.visible}
         for section in definition.get("sections", []):
             for item in section["items"]:
                 if item["type"] == "group":
@@ -214,9 +236,7 @@ class QuestionnaireForm(forms.Form):
             for key, field in self.fields.items():
                 if key not in self.visible or draft:
                     field.required = False
-                elif self.items[key].get("required_if") and holds(
-                    self.items[key]["required_if"], self._visible_answers()
-                ):
+                elif self.items[key].get("required_if") and holds(self.items[key]["required_if"], self.visible_answers):
                     field.required = True
 
     # -- what the person answered, before validation -------------------------------
@@ -227,33 +247,27 @@ class QuestionnaireForm(forms.Form):
         for key, field in self.fields.items():
             raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(key))
             try:
-                current[key] = registry.get(self.items[key]["type"]).to_json(field.clean(raw))
-            except ValidationError:
+                cleaned = field.clean(raw)
+            except ValidationError as error:
+                self._cleaned_once[key] = (field.required, error)
                 # Typed but not valid (yet): "is answered" holds, as in the browser; no value equals it.
                 current[key] = TYPED_BUT_INVALID if _typed(raw) else None
+            else:
+                self._cleaned_once[key] = (field.required, cleaned)
+                current[key] = registry.get(self.items[key]["type"]).to_json(cleaned)
         return current
-
-    def _visible_answers(self):
-        return {key: value for key, value in self.current.items() if key in self.visible}
 
     def _group_formset(self, item, entries):
         subitems = item.get("fields", [])
-        # Django's absolute maximum (max_num + 1000) only guards memory: every entry posted comes back
-        # on the page, and more than max_num is refused with a message, in a draft too.
-        formset_class = forms.formset_factory(
-            GroupEntryForm,
-            formset=BaseGroupFormSet,
-            extra=1,
-            min_num=item.get("min_items") or 0,
-            max_num=min(item.get("max_items") or MAX_GROUP_ENTRIES, MAX_GROUP_ENTRIES),
-            validate_min=not self.draft,
-            validate_max=True,
-            can_delete=True,
+        formset_class = group_formset_class(
+            item.get("min_items") or 0,
+            min(item.get("max_items") or MAX_GROUP_ENTRIES, MAX_GROUP_ENTRIES),
+            not self.draft,
         )
         prefix = self.add_prefix(item["key"])
         stored = [(stored_entry_id(entry, index), entry) for index, entry in enumerate(entries)]
         matched = self._posted_entries(prefix, stored, formset_class.absolute_max) if self.is_bound else stored
-        answers = self._visible_answers()
+        answers = self.visible_answers
         hidden = [sub["key"] for sub in subitems if not holds(sub.get("condition"), answers)]
         required = [
             sub["key"]
@@ -309,6 +323,24 @@ class QuestionnaireForm(forms.Form):
         return matched
 
     # -- validation -------------------------------------------------------------------
+    def _clean_fields(self):
+        """Each field as ``_current_answers`` cleaned it to decide what is visible, not cleaned again.
+
+        Only a field whose ``required`` changed since (hidden, a draft, ``required_if``) is cleaned
+        again. The data is the same: posted values of questions are not changed in between. (Django
+        would also call ``clean_<key>`` methods; this form has none.)
+        """
+        for name, field in self.fields.items():
+            required, outcome = self._cleaned_once.pop(name, (None, None))
+            try:
+                if required is None or required != field.required or field.disabled:
+                    outcome = field._clean_bound_field(self[name])
+                elif isinstance(outcome, ValidationError):
+                    raise outcome
+                self.cleaned_data[name] = outcome
+            except ValidationError as error:
+                self.add_error(name, error)
+
     def full_clean(self):
         super().full_clean()
         if not self.is_bound:

@@ -25,8 +25,9 @@ from ..form_fields import (
     AddressField,
     DateRuleField,
     FiniteFloatField,
-    country_choices,
-    language_choices,
+    blank_country_field_choices,
+    blank_language_field_choices,
+    country_field_choices,
 )
 from ..patterns import PatternValidator
 from .base import FieldType, localized, register, registry
@@ -240,7 +241,7 @@ class Country(CountryType):
     label = _("Country")
 
     def form_field(self, item, builder, **options):
-        return forms.ChoiceField(choices=[("", "—")] + country_choices(), **options)
+        return forms.ChoiceField(choices=blank_country_field_choices(), **options)
 
     def demo_value(self, item, rng, person):
         return person.nationality
@@ -254,7 +255,7 @@ class Nationality(CountryType):
 
     def form_field(self, item, builder, **options):
         return forms.MultipleChoiceField(
-            choices=country_choices(), widget=forms.SelectMultiple(attrs={"size": 6}), **options
+            choices=country_field_choices(), widget=forms.SelectMultiple(attrs={"size": 6}), **options
         )
 
     def demo_value(self, item, rng, person):
@@ -267,7 +268,7 @@ class Language(FieldType):
     label = _("Language")
 
     def form_field(self, item, builder, **options):
-        return forms.ChoiceField(choices=[("", "—")] + language_choices(), **options)
+        return forms.ChoiceField(choices=blank_language_field_choices(), **options)
 
     def display(self, item, value, language):
         try:

@@ -47,8 +47,13 @@ class AnswerSet(models.Model):
         return {key for key in keys if self.key_versions.get(key, 1) > version}
 
     def definition(self):
-        """The compiled questionnaire as it was when these answers were given."""
-        return self.revision.content["compiled"]
+        """The compiled questionnaire as it was when these answers were given (shared: never change it)."""
+        from ..compiled import compiled_definition
+
+        if not AnswerSet.revision.is_cached(self):
+            # Only what says which revision it is: its content is what ``compiled_definition`` avoids reading.
+            self.revision = Revision.objects.defer("content").get(pk=self.revision_id)
+        return compiled_definition(self.revision)
 
 
 class AnsweredField(models.Model):
