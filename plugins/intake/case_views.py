@@ -303,9 +303,11 @@ class CaseMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
 
     @cached_property
     def case(self):
-        return get_object_or_404(
-            Case.objects.select_related("answer_set__revision", "assigned_clerk"), pk=self.kwargs["pk"]
+        # The revision says which compiled definition the answers follow; its content is not needed.
+        cases = Case.objects.select_related("answer_set__revision", "assigned_clerk").defer(
+            "answer_set__revision__content"
         )
+        return get_object_or_404(cases, pk=self.kwargs["pk"])
 
     def get_page_subtitle(self):
         return str(self.case)

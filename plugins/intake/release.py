@@ -72,7 +72,12 @@ def release_case(case, actor, language=None):
     """Issue the release certificate of a completed interview; the one place a case is released."""
     if not actor.has_perm("intake.release_case"):
         raise PermissionDenied
-    case = Case.objects.select_for_update(of=("self",)).select_related("answer_set__revision").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("answer_set__revision")
+        .defer("answer_set__revision__content")  # the compiled definition is read without it
+        .get(pk=case.pk)
+    )
     if case.status != CaseStatus.COMPLETE:
         raise ReleaseRefused(
             _("Only a case whose interview is complete can be released (status now: %s).")

@@ -105,3 +105,18 @@ def test_releasing_reads_and_locks_the_case_once(new_case, clerk):
     assert len(case_reads(queries.captured_queries)) == 1
     assert Case.objects.get(pk=case.pk).status == CaseStatus.RELEASED
     assert [change.to_status for change in case.status_changes.all()][-1] == "released"
+
+
+def revision_content_reads(queries):
+    """Statements that load a revision's content (the whole questionnaire, 157 KB, decoded on read)."""
+    return [query["sql"] for query in queries if '"wagtailcore_revision"."content"' in query["sql"]]
+
+
+def test_case_screens_and_release_never_load_the_revision_content(client, new_case, clerk):
+    case = interview(new_case, clerk)
+    client.force_login(clerk)
+    with CaptureQueriesContext(connection) as queries:
+        for name in ("detail", "interview", "print"):
+            assert client.get(reverse(f"intake_case:{name}", args=[case.pk])).status_code == 200
+        release_case(case, clerk)
+    assert revision_content_reads(queries.captured_queries) == []
