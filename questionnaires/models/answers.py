@@ -59,14 +59,15 @@ class AnswerSet(models.Model):
 class AnsweredField(models.Model):
     """Which catalogue keys an answer set holds, so a field's use can be counted cheaply."""
 
-    # The unique constraint below leads with answer_set and serves as its index.
+    # Every save writes a row per answered key (about 50), and each row every index of the table:
+    # keyed by (answer set, key), which also serves the look-ups by answer set, with no surrogate id
+    # and no pattern index on the key (it is only ever matched whole).
+    pk = models.CompositePrimaryKey("answer_set", "key")
     answer_set = models.ForeignKey(AnswerSet, on_delete=models.CASCADE, related_name="answered_fields", db_index=False)
-    key = models.CharField(max_length=64, db_index=True)
+    key = models.CharField(max_length=64)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["answer_set", "key"], name="questionnaires_answered_field_unique")
-        ]
+        indexes = [models.Index(fields=["key"], name="questionnaires_answered_key")]
 
     def __str__(self):
         return self.key
