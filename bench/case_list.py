@@ -160,7 +160,7 @@ def measure(options):
         clients = {}
         for size in options.sizes:
             databases.use(size)
-            clients[size] = Client()
+            clients[size] = Client(HTTP_HOST="localhost")
             clients[size].force_login(get_user_model().objects.get(username=clerk_names()[0]))
 
         def page(size, query):
