@@ -1,13 +1,11 @@
-"""The clerk's screens: case list, new interview, the interview itself, the case file, release actions."""
+"""The clerk's screens: new interview, the interview itself, the case file, release (the list: ``case_list``)."""
 
 import datetime
 import logging
 from dataclasses import asdict
 
-import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -17,10 +15,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
-from django_countries import countries
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.forms.search import SearchForm
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -28,8 +22,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 from core.contracts import SourceRef
 from core.permissions import PermissionRequiredMixin
-from core.staff import StaffChoiceFilter, staff_name
-from core.text import TextField, fold, without_hidden
+from core.staff import staff_name
+from core.text import TextField
 from questionnaires.api import (
     SECTION_INDEX_TEMPLATE,
     StaleAnswers,
@@ -53,12 +47,12 @@ from .case_file import (
 )
 from .case_forms import RevokeForm, StartForm, StatusForm, error_lines
 from .case_history import case_history
+from .case_list import LIST_SHOWS, CaseFilterSet, CaseIndexView, list_columns
 from .models import WALK_IN, Case, CaseStatus, CertificateStatus, ReleaseCertificate
 from .release import (
     ReleaseRefused,
     display_code,
     missing_answers,
-    normalise_code,
     registered,
     reissue_certificate,
     release_case,
@@ -67,120 +61,10 @@ from .release import (
 from .sources import source_link, start_options, start_query, start_url
 
 INTERVIEW_QUESTIONNAIRE = "erstgespraech"
-MAX_SEARCH_WORDS = 10
-MAX_SEARCH_LENGTH = 500
 # The personal data each screen shows, for its audit entry (field names of Case and ReleaseCertificate).
-LIST_SHOWS = ["reference", "surname", "first_names", "birth_date", "nationality", "status", "assigned_clerk"]
 CASE_FILE_SHOWS = [*LIST_SHOWS, "source_kind", "certificates", "status_changes"]
 CERTIFICATE_SHOWS = ["holder_name", "holder_birth_date", "reference", "number", "verification_code"]
 logger = logging.getLogger(__name__)
-
-
-def parse_date(text):
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
-        try:
-            return datetime.datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
-class CaseFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=CaseStatus.choices)
-    created_at = django_filters.DateFromToRangeFilter(label=gettext_lazy("created"), widget=DateRangePickerWidget)
-    nationality = django_filters.ChoiceFilter(label=gettext_lazy("nationality"), choices=lambda: list(countries))
-    assigned_clerk = StaffChoiceFilter(
-        label=gettext_lazy("clerk"),
-        queryset=lambda request: (
-            Case.assigned_clerk.field.related_model.objects.filter(intake_cases__isnull=False)
-            .distinct()
-            .order_by("last_name", "first_name", "username")
-        ),
-    )
-
-    class Meta:
-        model = Case
-        fields = ["status", "created_at", "nationality", "assigned_clerk"]
-
-
-class CaseSearchForm(SearchForm):
-    """Hidden characters in a search are dropped with the accents (``fold``), not refused: a search stores nothing."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].validators = []
-
-
-class CaseIndexView(PermissionRequiredMixin, generic.IndexView):
-    """Search by name (accents and case ignored), reference, date of birth (typed as 01.02.1990),
-    certificate number or verification code (as printed)."""
-
-    required_permission = "intake.view_case"
-    results_template_name = "intake/case_index_results.html"
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # The list offers no export: ``?export=`` must not turn it into one unpaginated page.
-        self.is_export = False
-
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("assigned_clerk")
-
-    def get_search_form(self):
-        if not self.is_searchable:
-            return None
-        return CaseSearchForm(self.request.GET if self.search_kwarg in self.request.GET else None)
-
-    @cached_property
-    def search_words(self):
-        """The words searched for: a few, and not too long (SQLite refuses conditions and patterns beyond a size)."""
-        return without_hidden(self.search_query)[:MAX_SEARCH_LENGTH].split()[:MAX_SEARCH_WORDS]
-
-    @property
-    def search_cut(self):
-        return self.search_words != without_hidden(self.search_query).split()
-
-    def get_context_data(self, **kwargs):
-        """One audit entry for the page (also the search-as-you-type results): the cases shown, not the search."""
-        context = super().get_context_data(**kwargs)
-        shown = [case.reference for case in context["object_list"]]
-        if shown:
-            audit.record(
-                "case.list",
-                Case,
-                self.request.user,
-                cases=shown,
-                fields=LIST_SHOWS,
-                searched=self.is_searching,
-                filtered=bool(self.is_filtering),
-            )
-        if self.is_searching and self.search_cut:
-            context["search_cut"] = _(
-                "Only the first %(words)d words (at most %(length)d characters) of the search were used."
-            ) % {"words": MAX_SEARCH_WORDS, "length": MAX_SEARCH_LENGTH}
-        return context
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        words = self.search_words
-        # A code may be typed in groups with spaces between them, as printed with hyphens.
-        codes = {normalise_code(text) for text in [*words, "".join(words)]}
-        certificates = ReleaseCertificate.objects.filter(
-            Q(number__in=[word.upper() for word in words]) | Q(verification_code__in=codes), case=OuterRef("pk")
-        )
-        condition = Exists(certificates)
-        for word in words:
-            folded = fold(word)
-            if folded:
-                condition |= Q(reference__icontains=folded) | Q(search_text__contains=folded)
-            day = parse_date(word)
-            if day:
-                condition |= Q(birth_date=day)
-        return queryset.filter(condition)
-
-    def get_edit_url(self, instance):
-        return reverse("intake_case:detail", args=[instance.pk])
 
 
 class NewCaseForm(forms.ModelForm):
@@ -658,23 +542,7 @@ class CaseViewSet(ModelViewSet):
 
     @property
     def list_display(self):
-        return [
-            TitleColumn(
-                "reference", label=_("reference"), get_url=lambda case: reverse("intake_case:detail", args=[case.pk])
-            ),
-            Column("surname", label=_("surname")),
-            Column("first_names", label=_("first names")),
-            Column(
-                "birth_date",
-                label=_("date of birth"),
-                accessor=lambda case: date_format(case.birth_date, "SHORT_DATE_FORMAT"),
-                sort_key="birth_date",
-            ),
-            Column("nationality_name", label=_("nationality"), sort_key="nationality"),
-            Column("get_status_display", label=_("status"), sort_key="status"),
-            Column("assigned_clerk", label=_("clerk"), accessor=lambda case: staff_name(case.assigned_clerk)),
-            DateColumn("created_at", label=_("created")),
-        ]
+        return list_columns()
 
     def get_urlpatterns(self):
         return [
