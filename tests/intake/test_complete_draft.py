@@ -3,6 +3,8 @@
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plugins.intake.models import Case, CaseStatus
@@ -56,3 +58,13 @@ def test_the_valid_part_of_an_invalid_complete_post_is_saved_as_before(clerk_cli
     assert case.answer_set.data["document_serial_number"] == "RX123456"
     assert "place_of_birth" not in case.answer_set.data  # a draft stores the emptied answer
     assert case.status == CaseStatus.IN_INTERVIEW
+
+
+def test_an_invalid_complete_post_looks_up_the_published_questionnaire_once(clerk_client, complete_case):  # noqa: F811
+    with CaptureQueriesContext(connection) as queries:
+        response = post(clerk_client, complete_case, complete=True, document_serial_number="abc-invalid")
+    assert response.status_code == 200
+    lookups = [
+        query["sql"] for query in queries.captured_queries if 'FROM "questionnaires_questionnaire"' in query["sql"]
+    ]
+    assert len(lookups) == 1, lookups
