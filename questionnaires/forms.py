@@ -54,18 +54,56 @@ def kept_note(item, stored, language):
     return _("This input was not saved; the answer on file stays: %s") % shown
 
 
+def clean_fields_once(form):
+    """``form._clean_fields`` that cleans each field at most once per ``required`` flag.
+
+    ``form._outcomes`` holds, per field, ``{required: cleaned value or ValidationError}`` of the
+    cleanings so far of this data; a twin of the form on the same data (``as_draft``) starts from
+    them, so it cleans again only a field whose ``required`` it has and no cleaning had. (Django
+    would also call ``clean_<key>`` methods; these forms have none.)
+    """
+    for name, field in form.fields.items():
+        outcomes = form._outcomes.setdefault(name, {})
+        if field.required not in outcomes or field.disabled:
+            try:
+                outcomes[field.required] = field._clean_bound_field(form[name])
+            except ValidationError as error:
+                outcomes[field.required] = error
+        outcome = outcomes[field.required]
+        if isinstance(outcome, ValidationError):
+            form.add_error(name, outcome)
+        else:
+            form.cleaned_data[name] = outcome
+
+
+def copied_outcomes(outcomes):
+    return {name: dict(by_required) for name, by_required in outcomes.items()}
+
+
 class GroupEntryForm(forms.Form):
-    def __init__(self, *args, items, builder, **kwargs):
+    def __init__(self, *args, items, builder, twin_of=None, **kwargs):
+        """``twin_of``: this entry's form of the same data in another mode; its fields and cleanings are reused."""
         super().__init__(*args, **kwargs)
         self.items = items
         self.language = builder.language
-        for item in items:
-            self.fields[item["key"]] = builder.build(item)
-        self.fields[ENTRY_ID] = forms.CharField(widget=forms.HiddenInput, required=False)
+        if twin_of is None:
+            for item in items:
+                self.fields[item["key"]] = builder.build(item)
+            self.fields[ENTRY_ID] = forms.CharField(widget=forms.HiddenInput, required=False)
+            self._outcomes = {}
+        else:
+            # Copies: only ``required`` differs, and the formset sets it on each.
+            for item in items:
+                self.fields[item["key"]] = copy.copy(twin_of.fields[item["key"]])
+            self.fields[ENTRY_ID] = copy.copy(twin_of.fields[ENTRY_ID])
+            self._outcomes = copied_outcomes(twin_of._outcomes)
         keep_stored_dates(self.fields, self.initial)
         # The stored entry this form edits (matched by entry id), None for a new one; set by the formset.
         self.stored = None
         self.entry_id = None
+
+    def _clean_fields(self):
+        clean_fields_once(self)
 
     def keep_stored(self, key):
         return self.stored is not None and keeps_stored(self, key, self.stored)
@@ -76,10 +114,23 @@ class GroupEntryForm(forms.Form):
 
 
 class BaseGroupFormSet(forms.BaseFormSet):
-    def __init__(self, *args, hidden_keys=(), required_keys=(), draft=False, label="", matched=(), stored=(), **kwargs):
+    def __init__(
+        self,
+        *args,
+        hidden_keys=(),
+        required_keys=(),
+        draft=False,
+        label="",
+        matched=(),
+        stored=(),
+        twin_of=None,
+        **kwargs,
+    ):
+        self.twin_of = twin_of  # the same group's formset of the same data in another mode (``as_draft``)
         self.hidden_keys = set(hidden_keys)
         self.required_keys = set(required_keys)
         self.draft = draft
+        self.label = label
         self.matched = list(matched)  # (entry id, stored entry or None) per form, in order
         self.stored = list(stored)  # (entry id, entry) of every stored entry
         super().__init__(*args, error_messages=self.entry_count_messages(label), **kwargs)
@@ -98,6 +149,12 @@ class BaseGroupFormSet(forms.BaseFormSet):
         ) % {"num": self.max_num, "group": label}
         # Django formats these once more with ``% {"num": …}``: nothing in them may read as a placeholder.
         return {"too_few_forms": too_few.replace("%", "%%"), "too_many_forms": too_many.replace("%", "%%")}
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.twin_of is not None and index is not None and index < len(self.twin_of.forms):
+            kwargs["twin_of"] = self.twin_of.forms[index]
+        return kwargs
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -135,6 +192,22 @@ class BaseGroupFormSet(forms.BaseFormSet):
                 if self.stored
                 else _("These entries were not saved.")
             )
+
+    def as_draft(self, data):
+        """This formset as a draft on ``data`` (its form's twin's): the same rows, their fields and cleanings reused."""
+        return group_formset_class(self.min_num, self.max_num, False)(
+            data=data if self.is_bound else None,
+            initial=self.initial,
+            prefix=self.prefix,
+            form_kwargs=self.form_kwargs,
+            hidden_keys=self.hidden_keys,
+            required_keys=self.required_keys,
+            draft=True,
+            label=self.label,
+            matched=self.matched,
+            stored=self.stored,
+            twin_of=self,
+        )
 
     def entry_count(self):
         """How many entries a save would store: those kept on the page plus stored ones the page never showed."""
@@ -224,7 +297,7 @@ class QuestionnaireForm(forms.Form):
                     self.fields[key] = self.builder.build(item)
                     self.initial[key] = registry.get(item["type"]).from_json(answers.get(key))
         keep_stored_dates(self.fields, self.initial)
-        self._cleaned_once = {}  # key → (field.required then, cleaned value or ValidationError): see _clean_fields
+        self._outcomes = {}  # key → {required: cleaned value or ValidationError}: see clean_fields_once
         self.current = self._current_answers(answers)
         self.visible = visible_keys(self.definition, self.current)
         self.visible_answers = {key: value for key, value in self.current.items() if key in self.visible}
@@ -233,11 +306,38 @@ class QuestionnaireForm(forms.Form):
                 if item["type"] == "group":
                     self.formsets[item["key"]] = self._group_formset(item, answers.get(item["key"]) or [])
         if self.is_bound:
-            for key, field in self.fields.items():
-                if key not in self.visible or draft:
-                    field.required = False
-                elif self.items[key].get("required_if") and holds(self.items[key]["required_if"], self.visible_answers):
-                    field.required = True
+            self._set_required()
+
+    def _set_required(self):
+        for key, field in self.fields.items():
+            if key not in self.visible or self.draft:
+                field.required = False
+            elif self.items[key].get("required_if") and holds(self.items[key]["required_if"], self.visible_answers):
+                field.required = True
+
+    def as_draft(self):
+        """This bound form as a draft (``draft=True``) of the same data, without building it again.
+
+        What a new ``QuestionnaireForm(definition, data=form.data, answers=…, draft=True)`` would be,
+        answers, errors and notes alike: e.g. to save what is valid of a "complete" post that is
+        not. The fields are reused (copied where ``required`` differs); so are the visibility, the
+        entry ids written into the data (the same rows, so a page posted twice stores one) and every
+        cleaning done so far: a field is cleaned again only if its ``required`` differs in a draft.
+        Call it after ``is_valid()`` for that reuse to cover the groups' entries too.
+        """
+        twin = type(self).__new__(type(self))
+        forms.Form.__init__(twin, data=copy.copy(self.data) if self.is_bound else None, prefix=self.prefix)
+        twin.definition, twin.stored, twin.language = self.definition, self.stored, self.language
+        twin.read_along, twin.builder, twin.items = self.read_along, self.builder, self.items
+        twin.draft = True
+        twin.initial = dict(self.initial)
+        twin.fields = {key: field if not field.required else copy.copy(field) for key, field in self.fields.items()}
+        twin._outcomes = copied_outcomes(self._outcomes)
+        twin.current, twin.visible, twin.visible_answers = self.current, self.visible, self.visible_answers
+        twin.formsets = {key: formset.as_draft(twin.data) for key, formset in self.formsets.items()}
+        if twin.is_bound:
+            twin._set_required()
+        return twin
 
     # -- what the person answered, before validation -------------------------------
     def _current_answers(self, stored):
@@ -249,11 +349,11 @@ class QuestionnaireForm(forms.Form):
             try:
                 cleaned = field.clean(raw)
             except ValidationError as error:
-                self._cleaned_once[key] = (field.required, error)
+                self._outcomes[key] = {field.required: error}
                 # Typed but not valid (yet): "is answered" holds, as in the browser; no value equals it.
                 current[key] = TYPED_BUT_INVALID if _typed(raw) else None
             else:
-                self._cleaned_once[key] = (field.required, cleaned)
+                self._outcomes[key] = {field.required: cleaned}
                 current[key] = registry.get(self.items[key]["type"]).to_json(cleaned)
         return current
 
@@ -327,19 +427,9 @@ class QuestionnaireForm(forms.Form):
         """Each field as ``_current_answers`` cleaned it to decide what is visible, not cleaned again.
 
         Only a field whose ``required`` changed since (hidden, a draft, ``required_if``) is cleaned
-        again. The data is the same: posted values of questions are not changed in between. (Django
-        would also call ``clean_<key>`` methods; this form has none.)
+        again. The data is the same: posted values of questions are not changed in between.
         """
-        for name, field in self.fields.items():
-            required, outcome = self._cleaned_once.pop(name, (None, None))
-            try:
-                if required is None or required != field.required or field.disabled:
-                    outcome = field._clean_bound_field(self[name])
-                elif isinstance(outcome, ValidationError):
-                    raise outcome
-                self.cleaned_data[name] = outcome
-            except ValidationError as error:
-                self.add_error(name, error)
+        clean_fields_once(self)
 
     def full_clean(self):
         super().full_clean()
@@ -359,7 +449,8 @@ class QuestionnaireForm(forms.Form):
         return key in self.fields and keeps_stored(self, key, self.stored)
 
     def is_valid(self):
-        groups_valid = all(formset.is_valid() for key, formset in self.formsets.items() if key in self.visible)
+        # Every visible group, also after an invalid one: the page shows all their errors anyway.
+        groups_valid = all([formset.is_valid() for key, formset in self.formsets.items() if key in self.visible])
         return super().is_valid() and groups_valid
 
     def answers(self):

@@ -336,8 +336,9 @@ class InterviewView(CaseMixin, TemplateView):
                 self.save(form, complete=True)
                 messages.success(request, _("Interview complete. The case can now be released."))
                 return redirect("intake_case:detail", self.case.pk)
-            # The draft reads the data the page is shown with: rows given an id here keep it.
-            draft = form if not complete else self.setup_form(form.data, draft=True)
+            # The valid part as a draft, from the form already built and validated: rows given an
+            # id here keep it.
+            draft = form.as_draft() if complete else form
             draft.is_valid()
             self.save(draft)
         except TransitionRefused as refused:
