@@ -8,7 +8,6 @@ words are added up (any word may match), as before the indexes.
 """
 
 import datetime
-import re
 
 import django_filters
 from django.contrib.auth import get_user_model
@@ -39,10 +38,9 @@ MAX_SEARCH_WORDS = 10
 MAX_SEARCH_LENGTH = 500
 # Above this many matches the list says "more than" instead of counting them all.
 COUNT_CAP = 1000
+MAX_PAGE = 10**6  # far beyond any list: a higher page number is read as this one
 # The personal data the list shows, for its audit entry (field names of Case).
 LIST_SHOWS = ["reference", "surname", "first_names", "birth_date", "nationality", "status", "assigned_clerk"]
-# A whole reference as ``case_file.open_case`` makes it: contained in no other reference, and in no name.
-FULL_REFERENCE = re.compile(r"CS-[0-9]{4}-[0-9]{5,}", re.IGNORECASE)
 
 
 def parse_date(text):
@@ -92,6 +90,8 @@ class CappedPaginator(WagtailPaginator):
             page = max(1, int(page_number))
         except (TypeError, ValueError):
             page = 1
+        # A page number beyond any list must not become a LIMIT the database cannot hold.
+        page = min(page, MAX_PAGE)
         self.limit = max(COUNT_CAP, page * self.per_page)
 
     @cached_property
@@ -187,24 +187,21 @@ def certified_cases(words):
 def search_condition(words):
     """The cases any of ``words`` finds, each word through the one index that can hold it.
 
-    A date of birth or a whole reference is contained in no name and in no other reference
-    (references are ``CS-<year>-<number>``), so those words skip the contains-match.
+    A date of birth is contained in no name and in no reference, so it skips the contains-match.
+    A reference, even a whole one, goes to the trigram index: from the 100 000th case of a year
+    ``CS-2025-10000`` is part of ``CS-2025-100000``, and the contains-match finds both.
     """
     condition = Q()
     if words and (cases := certified_cases(words)):
         condition |= Q(pk__in=cases)
-    days, references, texts = set(), set(), []
+    days, texts = set(), []
     for word in words:
         if day := parse_date(word):
             days.add(day)
-        elif FULL_REFERENCE.fullmatch(word):
-            references.add(word.upper())
         elif folded := fold(word):
             texts.append(folded)
     if days:
         condition |= Q(birth_date__in=sorted(days))
-    if references:
-        condition |= Q(reference__in=sorted(references))
     if texts:
         condition |= search_index.contains(texts)
     return condition
