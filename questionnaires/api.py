@@ -52,7 +52,7 @@ def published(slug):
     if questionnaire is None or questionnaire.live_revision is None:
         raise NotPublished(f"questionnaire {slug!r} is not published")
     revision = questionnaire.live_revision
-    return Published(questionnaire, revision, compiled_definition(revision))
+    return Published(questionnaire, revision, compiled_definition(revision, questionnaire.last_published_at))
 
 
 def for_audience(definition, audience):

@@ -18,9 +18,14 @@ KEPT = 64  # revisions kept per process; more are read again
 _kept = {}
 
 
-def compiled_definition(revision):
-    """The compiled definition of ``revision`` (its ``content`` may be deferred: it is read only if need be)."""
-    key = (revision.pk, revision.created_at)
+def compiled_definition(revision, published_at=None):
+    """The compiled definition of ``revision`` (its ``content`` may be deferred: it is read only if need be).
+
+    ``published_at``: when the questionnaire was last published, if ``revision`` is its live one.
+    Wagtail can overwrite the latest revision in place (autosave) and publish it again: its row
+    here changes then, and so does this time, while its pk and creation time may not.
+    """
+    key = (revision.pk, revision.created_at, published_at)
     definition = _kept.get(key)
     if definition is None:
         definition = CompiledRevision.objects.filter(revision=revision.pk).values_list("definition", flat=True).first()

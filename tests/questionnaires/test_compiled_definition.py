@@ -56,6 +56,18 @@ def test_a_new_publish_is_served_at_once(probe):
     assert before.definition["title"]["de"] == "Probe"
 
 
+def test_a_live_revision_overwritten_and_published_again_is_served_anew(probe):
+    """Wagtail's autosave may overwrite the live revision (the latest one) and publish it again."""
+    revision = probe.live_revision
+    api.published("probe")  # kept by this process
+    probe.title_de = "Probe, überschrieben"
+    assert probe.save_revision(user=revision.user, overwrite_revision=revision).pk == revision.pk
+    assert api.published("probe").definition["title"]["de"] != "Probe, überschrieben"  # not published yet
+    revision.refresh_from_db()
+    revision.publish()
+    assert api.published("probe").definition["title"]["de"] == "Probe, überschrieben"
+
+
 def test_answers_keep_the_definition_they_were_given_against(probe):
     old = api.published("probe")
     answer_set = AnswerSet.objects.create(questionnaire=probe, revision=old.revision, data={})
