@@ -10,3 +10,10 @@ class IntakeConfig(AppConfig):
     verbose_name = _("First interview")
     default_auto_field = "django.db.models.BigAutoField"
     requires = ()
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .search_index import restore_sqlite_triggers
+
+        post_migrate.connect(restore_sqlite_triggers, sender=self, dispatch_uid="intake.search_index.triggers")

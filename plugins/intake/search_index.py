@@ -8,7 +8,7 @@ or more; shorter words have no trigram to look up and are matched with ``LIKE``,
 
 import sqlite3
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
@@ -34,3 +34,35 @@ def contains(words):
     for word in words:
         condition |= Q(reference__icontains=word) | Q(search_text__contains=word)
     return condition
+
+
+COPY = f"INSERT INTO {TABLE} (rowid, reference, search_text) VALUES (new.id, new.reference, new.search_text);"
+TRIGGERS = {
+    f"{TABLE}_insert": f"AFTER INSERT ON intake_case BEGIN {COPY} END",
+    f"{TABLE}_update": f"AFTER UPDATE OF reference, search_text ON intake_case BEGIN "
+    f"DELETE FROM {TABLE} WHERE rowid = old.id; {COPY} END",
+    f"{TABLE}_delete": f"AFTER DELETE ON intake_case BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; END",
+}
+
+
+def restore_sqlite_triggers(using="default", **kwargs):
+    """After ``migrate``: the triggers back, and the table refilled, if a migration remade ``intake_case``.
+
+    SQLite changes most columns by copying the table into a new one and dropping the old, and a
+    dropped table takes its triggers with it: the search would then silently miss every case
+    written afterwards. Connected to ``post_migrate``; does nothing where migration 0003 made no table.
+    """
+    db = connections[using]
+    if db.vendor != "sqlite" or not TRIGRAMS:
+        return
+    with db.cursor() as cursor:
+        cursor.execute("SELECT type, name FROM sqlite_master WHERE name LIKE %s", [f"{TABLE}%"])
+        present = {name for kind, name in cursor.fetchall() if kind in ("table", "trigger")}
+        if TABLE not in present or set(TRIGGERS) <= present:
+            return
+        for name, body in TRIGGERS.items():
+            cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
+        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(
+            f"INSERT INTO {TABLE} (rowid, reference, search_text) SELECT id, reference, search_text FROM intake_case"
+        )

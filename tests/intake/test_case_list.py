@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse_lazy
@@ -190,3 +191,23 @@ def test_the_nationality_column_shows_the_name_and_offers_no_sort_by_code(clerk_
     many_cases(2, clerk, nationality="HU")
     page = clerk_client.get(INDEX).content.decode()
     assert "Ungarn" in page and "ordering=nationality" not in page and "ordering=-nationality" not in page
+
+
+@sqlite_only
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_search_triggers_come_back_when_a_migration_remakes_the_case_table(bootstrapped):
+    """SQLite changes a column by copying the table into a new one: the old one's triggers go with it."""
+
+    def triggers():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'intake_case_search%'")
+            return {name for (name,) in cursor.fetchall()}
+
+    before = open_case(surname="Vasilescu", first_names="Ana", birth_date=datetime.date(1990, 1, 2))
+    with connection.schema_editor() as editor:
+        editor._remake_table(Case)
+    assert triggers() == set()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert triggers() == set(search_index.TRIGGERS)
+    after = open_case(surname="Vasilescu", first_names="Ion", birth_date=datetime.date(1991, 1, 2))
+    assert set(Case.objects.filter(search_condition(["vasilescu"]))) == {before, after}
