@@ -1,9 +1,9 @@
 """The clerk's case list: its filters, its search and its columns, each served by an index at 100 k cases and more.
 
-A search is split by what each word is: a date of birth is looked up in the ``birth_date`` index, a
-full reference in the unique one, certificate numbers and verification codes in the certificates'
-unique indexes (one query beforehand); any other word is a contains-match on the reference and the
-folded names (``search_text``), which a trigram index serves (``search_index``). Matches of the
+A search is split by what each word is: a date of birth is looked up in the ``birth_date`` index,
+certificate numbers and verification codes in the certificates' unique indexes (one query
+beforehand); any other word, a reference too, is a contains-match on the reference and the folded
+names (``search_text``), which a trigram index serves (``search_index``). Matches of the
 words are added up (any word may match), as before the indexes.
 """
 
