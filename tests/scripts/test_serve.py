@@ -101,6 +101,9 @@ def start_serve(environment, log):
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        # As from a terminal: a test run started in the background inherits SIGINT ignored, and a
+        # shell cannot trap a signal that was ignored when it started.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     answered = False
