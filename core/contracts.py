@@ -111,3 +111,44 @@ class AuditVocabulary:
     details: dict = field(default_factory=dict)
     values: dict = field(default_factory=dict)
     transitions: tuple = ()
+
+
+@dataclass(frozen=True)
+class PrivacyNotice:
+    """The privacy notice a person is shown, so that what they accepted can be recorded with its version.
+
+    ``language`` is the language of the text actually shown (the German one when no
+    translation is published); ``url`` is the provider's own page.
+    """
+
+    version: str
+    language: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    """An entry point of a plugin on the public site, e.g. “Termin buchen”, in the asked language."""
+
+    label: str
+    url: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class OpeningRange:
+    """One range of opening hours on a weekday (0 = Monday), in local time."""
+
+    weekday: int
+    start: datetime.time
+    end: datetime.time
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """The recurring opening hours of one office or calendar, with its closures to come."""
+
+    label: str
+    ranges: tuple[OpeningRange, ...]
+    closures: tuple[tuple[datetime.date, datetime.date, str], ...] = ()

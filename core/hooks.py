@@ -47,6 +47,19 @@ URLs or model instances: the consumer builds its own URLs from the data.
     audit report reads “Fall gelesen – Felder: Nachname, Vornamen” instead of codes.
     A code nobody names is shown as it is.
 
+``PRIVACY_NOTICE`` – ``fn(language: str) -> PrivacyNotice | None``
+    The published privacy notice in ``language`` (or its German original), provided by
+    ``pages``; a booking or a case records its version and language. Nobody answering
+    means there is no notice page (the consumer falls back to its own setting).
+
+``PUBLIC_LINKS`` – ``fn(language: str) -> list[PublicLink]``
+    A plugin's entry points on the public site (e.g. booking an appointment), which
+    ``pages`` shows in its navigation and on the home page, in ``language``.
+
+``OPENING_HOURS`` – ``fn(language: str) -> list[OpeningHours]``
+    The opening hours a plugin knows (the scheduling plugin's calendars), for the
+    opening-hours block of the public pages; without a provider the block shows its text.
+
 Events are announced with ``core.events.announce`` after the commit of the change,
 once per change and never for one that was rolled back. Receivers run outside
 the change's transaction (what they write is committed on its own); one that
@@ -65,3 +78,6 @@ CASE_STATUS_CHANGED = "clearing_case_status_changed"
 QUESTIONNAIRE_DEPENDENCIES = "clearing_questionnaire_dependencies"
 DEMO_DATA = "clearing_demo_data"
 AUDIT_VOCABULARY = "clearing_audit_vocabulary"
+PRIVACY_NOTICE = "clearing_privacy_notice"
+PUBLIC_LINKS = "clearing_public_links"
+OPENING_HOURS = "clearing_opening_hours"
