@@ -54,6 +54,7 @@ def setup(database):
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("bootstrap", stdout=io.StringIO())
     return time.perf_counter() - started
 

@@ -34,7 +34,7 @@ intake's ``InterviewView`` (case lock, status, audit entry), streamforms' in a W
 
 The engine does more with the same POST: conditions (a hidden answer is dropped, a hidden required
 field is not required, ``required_if``), lengths, patterns, date rules, ranges, repeatable groups as
-formsets and the answered-field index. That is the product; the goal is that it costs no more.
+formsets and the answered keys. That is the product; the goal is that it costs no more.
 Ratio = engine / streamforms, goal 0.9; both sides alternate in the same rounds (``harness.interleaved``).
 The engine already cleans the answers while building (to decide what is visible), so build and
 validate split differently on the two sides: the parts show where time goes, the POST compares.
@@ -263,7 +263,7 @@ def measure(options):
     from wagtailstreamforms.models import FormSubmission
 
     from questionnaires.api import published
-    from questionnaires.models import AnsweredField, AnswerSet
+    from questionnaires.models import AnswerSet
 
     definition = published(QUESTIONNAIRE).definition
     engine_data, answers = fullest_post(definition)
@@ -303,9 +303,10 @@ def measure(options):
     }
     total = {side: statistics.median(sum(run) for run in runs[2:]) for side, runs in stages.items()}
     last = json.loads(FormSubmission.objects.latest("pk").form_data)
+    latest = AnswerSet.objects.latest("pk")
     print(
-        f"stored: {AnswerSet.objects.count()} answer sets ({len(AnswerSet.objects.latest('pk').data)} answers each), "
-        f"{AnsweredField.objects.count()} answered-field rows; {FormSubmission.objects.count()} streamforms "
+        f"stored: {AnswerSet.objects.count()} answer sets ({len(latest.data)} answers, "
+        f"{len(latest.answered)} answered keys each); {FormSubmission.objects.count()} streamforms "
         f"submissions ({sum(value not in ('', None, []) for value in last.values())} values each)"
     )
     rows = [harness.Row("POST (build + validate + save)", total["engine"], "streamforms", total["streamforms"], GOAL)]

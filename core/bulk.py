@@ -3,27 +3,6 @@
 from django.db import connection
 
 
-def insert_rows(model, names, rows):
-    """Plain rows into ``model``: multi-row INSERTs, no model instances.
-
-    For narrow rows by the hundred thousand (the answered-field index: about
-    47 a case, 90 % of the demo's rows), where building a model instance per
-    row was half of the seeding time. Chunked as
-    ``bulk_create`` chunks (SQLite binds at most 999 parameters a statement).
-    """
-    if not rows:
-        return
-    fields = [model._meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
-    row = f"({', '.join(['%s'] * len(fields))})"
-    size = max(1, connection.ops.bulk_batch_size(fields, rows))
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), size):
-            chunk = rows[start : start + size]
-            cursor.execute(head + ", ".join([row] * len(chunk)), [value for values in chunk for value in values])
-
-
 def restamp(model, objects, names, rows):
     """Write ``rows`` (one tuple of values per object) into ``names``: one UPDATE, executed for many rows.
 

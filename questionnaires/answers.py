@@ -2,11 +2,11 @@
 
 from django.db import transaction
 
-from core.bulk import insert_rows, restamp
+from core.bulk import restamp
 
 from .entries import ENTRY_ID, is_group_value, with_entry_ids
 from .field_types import localized
-from .models import AnsweredField, AnswerSet
+from .models import AnswerSet
 
 
 class StaleAnswers(Exception):
@@ -36,12 +36,18 @@ class StaleAnswers(Exception):
 
 
 def answered_keys(answers):
+    """The catalogue keys ``answers`` hold, sub-fields of group entries included."""
     keys = set()
     for key, value in answers.items():
         keys.add(key)
         if is_group_value(value):
             keys.update(sub for entry in value for sub in entry if sub != ENTRY_ID)
     return keys
+
+
+def answered_index(answers):
+    """What ``AnswerSet.answered`` holds for ``answers``."""
+    return dict.fromkeys(sorted(answered_keys(answers)), True)
 
 
 @transaction.atomic
@@ -61,30 +67,17 @@ def save_answers(form, *, questionnaire, revision, user=None, answer_set=None, e
         expected_version = 0  # a version never stored: nothing is known of what the page showed
     if expected_version is not None and answer_set.changed_since(expected_version):
         raise StaleAnswers(answer_set, expected_version)
-    created = answer_set.pk is None
-    previous = {} if created else answer_set.data
+    previous = {} if answer_set.pk is None else answer_set.data
     answer_set.version += 1
     changed = {key for key in set(previous) | set(answers) if previous.get(key) != answers.get(key)}
     answer_set.key_versions = {**answer_set.key_versions, **dict.fromkeys(changed, answer_set.version)}
     answer_set.revision = revision
     answer_set.data = answers
+    answer_set.answered = answered_index(answers)
     answer_set.language = form.language
     answer_set.updated_by = user if user is not None and user.is_authenticated else None
     answer_set.save()
-    update_index(answer_set, set() if created else answered_keys(previous), answered_keys(answers))
     return answer_set
-
-
-def update_index(answer_set, before, after):
-    """The answered-field index of ``answer_set`` from keys ``before`` to ``after``: only what changed is written.
-
-    A new set only inserts; an update deletes the keys no longer answered and inserts the new ones
-    (a key whose answer changed but stays answered is left as it is).
-    """
-    gone, added = before - after, after - before
-    if gone:
-        AnsweredField.objects.filter(answer_set=answer_set, key__in=sorted(gone)).delete()
-    insert_rows(AnsweredField, ["answer_set", "key"], [(answer_set.pk, key) for key in sorted(added)])
 
 
 @transaction.atomic
@@ -93,12 +86,13 @@ def save_answers_in_bulk(questionnaire, revision, answers, *, language="de", tim
 
     ``times``: ``(created_at, updated_at)`` per set, for data that happened in the past.
     """
-    answer_sets = AnswerSet.objects.bulk_create(
+    answer_sets = [
         AnswerSet(questionnaire=questionnaire, revision=revision, data=with_entry_ids(data), language=language)
         for data in answers
-    )
+    ]
+    for answer_set in answer_sets:
+        answer_set.answered = answered_index(answer_set.data)
+    AnswerSet.objects.bulk_create(answer_sets)
     if times is not None:
         restamp(AnswerSet, answer_sets, ["created_at", "updated_at"], times)
-    rows = [(answer_set.pk, key) for answer_set in answer_sets for key in sorted(answered_keys(answer_set.data))]
-    insert_rows(AnsweredField, ["answer_set", "key"], rows)
     return answer_sets

@@ -133,11 +133,6 @@ def save_answers_in_bulk(questionnaire, revision, answers, *, language="de", tim
     return _answers.save_answers_in_bulk(questionnaire, revision, answers, language=language, times=times)
 
 
-def answered_keys(answers):
-    """The catalogue keys stored answers hold, sub-fields of groups included (what the usage index counts)."""
-    return _answers.answered_keys(answers)
-
-
 def missing_required(answer_set, language="de"):
     """Labels of the visible required questions that the stored answers leave empty."""
     return missing_answers(answer_set.definition(), answer_set.data, language)
@@ -167,7 +162,6 @@ __all__ = [
     "StaleAnswers",
     "answer_counts",
     "answer_sections",
-    "answered_keys",
     "build_form",
     "country_choices",
     "for_audience",

@@ -2,24 +2,29 @@
 
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .definition import condition_answers, raw_dicts, referenced_keys
 from .dependencies import consumer_name, needing
-from .models import AnsweredField, AnswerSet, Questionnaire
+from .models import AnswerSet, Questionnaire
 
 
 def answer_sets_using(key):
-    return AnsweredField.objects.filter(key=key).count()
+    return AnswerSet.objects.filter(answered__has_key=key).count()
 
 
 def answer_counts(keys, questionnaire=None):
-    rows = AnsweredField.objects.filter(key__in=keys)
+    """``{key: number of answer sets holding it}`` for those of ``keys`` some set holds; one query."""
+    keys = sorted(keys)
+    if not keys:
+        return {}
+    sets = AnswerSet.objects.filter(answered__has_any_keys=keys)
     if questionnaire is not None:
-        rows = rows.filter(answer_set__questionnaire=questionnaire)
-    return dict(rows.values_list("key").annotate(n=Count("answer_set_id", distinct=True)).order_by())
+        sets = sets.filter(questionnaire=questionnaire)
+    counts = sets.aggregate(**{f"k{i}": Count("pk", filter=Q(answered__has_key=key)) for i, key in enumerate(keys)})
+    return {key: counts[f"k{i}"] for i, key in enumerate(keys) if counts[f"k{i}"]}
 
 
 def removed_keys_in_use(questionnaire, new_body):
@@ -43,8 +48,8 @@ def _answers_to(data, key):
 def option_uses(key, values):
     """How many answer sets chose each of ``values`` for ``key`` (also inside groups)."""
     counts = Counter()
-    holders = AnsweredField.objects.filter(key=key).values("answer_set_id")
-    for data in AnswerSet.objects.filter(pk__in=holders).values_list("data", flat=True).iterator(chunk_size=2000):
+    holders = AnswerSet.objects.filter(answered__has_key=key)
+    for data in holders.values_list("data", flat=True).iterator(chunk_size=2000):
         chosen = set()
         for answer in _answers_to(data, key):
             chosen.update(answer if isinstance(answer, list) else [answer])

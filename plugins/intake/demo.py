@@ -6,8 +6,7 @@ that follow ``case_file.TRANSITIONS`` and release certificates for released
 cases. The demo app's ``seed_demo`` and ``bootstrap --demo`` call it through
 the ``DEMO_DATA`` hook.
 
-Rows are built in memory and inserted with ``bulk_create`` (the answered-field
-rows, nine in ten of all rows, as plain multi-row INSERTs), batch by batch, each
+Rows are built in memory and inserted with ``bulk_create``, batch by batch, each
 batch in one transaction: the number of statements grows with the number of
 batches, not of rows. ``bulk_create`` stamps ``auto_now``/``auto_now_add``
 fields with the current time, so the demo's own times are written back with one
@@ -32,7 +31,7 @@ from core.contracts import DemoRequest
 from core.staff import staff_name
 from demo.answers import AnswerMaker, DemoUnavailable
 from demo.people import People, Person
-from questionnaires.api import NotPublished, answered_keys, published, save_answers_in_bulk
+from questionnaires.api import NotPublished, published, save_answers_in_bulk
 
 from .case_file import initial_answers
 from .models import (
@@ -220,7 +219,6 @@ def _next_weekday(day):
 class SeedReport:
     cases: int = 0
     answer_sets: int = 0
-    answered_fields: int = 0
     status_changes: int = 0
     certificates: int = 0
     batches: int = 0
@@ -230,7 +228,7 @@ class SeedReport:
 
     @property
     def rows(self):
-        return self.cases + self.answer_sets + self.answered_fields + self.status_changes + self.certificates
+        return self.cases + self.answer_sets + self.status_changes + self.certificates
 
 
 def _reserve(needs):
@@ -297,7 +295,6 @@ def _write_batch(planned, questionnaire, revision, report):
         )
         for item, answer_set in zip(answered, answer_sets, strict=True):
             item.case.answer_set = answer_set
-        fields = sum(len(answered_keys(answer_set.data)) for answer_set in answer_sets)
 
         cases = Case.objects.bulk_create([item.case for item in planned])
         restamp(
@@ -346,7 +343,6 @@ def _write_batch(planned, questionnaire, revision, report):
         restamp(ReleaseCertificate, certificates, ["issued_at", "superseded_by"], stamps)
     report.cases += len(cases)
     report.answer_sets += len(answer_sets)
-    report.answered_fields += fields
     report.status_changes += len(changes)
     report.certificates += len(certificates)
     report.batches += 1

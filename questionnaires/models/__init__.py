@@ -1,6 +1,6 @@
-from .answers import AnsweredField, AnswerSet
+from .answers import AnswerSet
 from .catalogue import CatalogueField
 from .compiled import CompiledRevision
 from .questionnaire import Questionnaire
 
-__all__ = ["AnswerSet", "AnsweredField", "CatalogueField", "CompiledRevision", "Questionnaire"]
+__all__ = ["AnswerSet", "CatalogueField", "CompiledRevision", "Questionnaire"]

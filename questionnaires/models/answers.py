@@ -22,6 +22,10 @@ class AnswerSet(models.Model):
     # {key: version in which its answer last changed}, to say what changed since a stale page was opened;
     # a key missing here has not changed since version 1.
     key_versions = models.JSONField(_("versions of the answers"), default=dict)
+    # {key: true} for every catalogue key answered, sub-fields of groups included: which sets a
+    # field's change or deletion touches. Kept in the row so a save writes one row; on PostgreSQL a
+    # GIN index (migration 0008) answers "which sets hold this key" (``has_key``), SQLite scans.
+    answered = models.JSONField(_("answered fields"), default=dict, editable=False)
     language = models.CharField(_("language"), max_length=10, default="de")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -54,20 +58,3 @@ class AnswerSet(models.Model):
             # Only what says which revision it is: its content is what ``compiled_definition`` avoids reading.
             self.revision = Revision.objects.defer("content").get(pk=self.revision_id)
         return compiled_definition(self.revision)
-
-
-class AnsweredField(models.Model):
-    """Which catalogue keys an answer set holds, so a field's use can be counted cheaply."""
-
-    # Every save writes a row per answered key (about 50), and each row every index of the table:
-    # keyed by (answer set, key), which also serves the look-ups by answer set, with no surrogate id
-    # and no pattern index on the key (it is only ever matched whole).
-    pk = models.CompositePrimaryKey("answer_set", "key")
-    answer_set = models.ForeignKey(AnswerSet, on_delete=models.CASCADE, related_name="answered_fields", db_index=False)
-    key = models.CharField(max_length=64)
-
-    class Meta:
-        indexes = [models.Index(fields=["key"], name="questionnaires_answered_key")]
-
-    def __str__(self):
-        return self.key
