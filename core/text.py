@@ -53,7 +53,8 @@ def fold(text):
     A small table stands in for a transliteration library (Unidecode is GPL):
     only letters of the Latin alphabets the office meets that have no decomposition.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decomposed first: a compatibility letter (ℌ, ㎒) decomposes to a capital that casefold must still see.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and not _is_hidden(ch, False))
     return " ".join(kept.translate(LETTERS).split())
 

@@ -117,7 +117,8 @@ def revoke_certificate(certificate, actor, reason):
     certificate.revoke_reason = reason.strip()
     certificate.save()
     if certificate.case.status == CaseStatus.RELEASED:
-        change_status(certificate.case, CaseStatus.COMPLETE, actor, reason=reason)
+        # ``FOR UPDATE`` of the join locked the case row too: it is not read again.
+        change_status(certificate.case, CaseStatus.COMPLETE, actor, reason=reason, locked=True)
     # The reason stays on the certificate (the case history shows it), not in the log.
     audit.record("certificate.revoke", certificate, actor, case=certificate.case.reference)
     return certificate
@@ -169,16 +170,17 @@ def verify_code(code, actor):
 def confirm_registration(certificate, actor):
     if not actor.has_perm("intake.confirm_registration"):
         raise PermissionDenied
+    # ``FOR UPDATE`` of the join locks the certificate and its case together.
     certificate = ReleaseCertificate.objects.select_for_update().select_related("case").get(pk=certificate.pk)
     if certificate.status != CertificateStatus.VALID:
         raise ReleaseRefused(_("Only a valid certificate can confirm a registration."))
-    case = Case.objects.select_for_update(of=("self",)).get(pk=certificate.case_id)
+    case = certificate.case
     if case.status == CaseStatus.REGISTERED:
         raise ReleaseRefused(_("The registration has already been confirmed."))
     if case.status != CaseStatus.RELEASED:
         raise ReleaseRefused(
             _("Only a released case can be registered (status now: %s).") % CaseStatus(case.status).label
         )
-    change_status(certificate.case, CaseStatus.REGISTERED, actor)
-    audit.record("case.registered", certificate.case, actor, certificate=certificate.number)
-    return certificate.case
+    change_status(case, CaseStatus.REGISTERED, actor, locked=True)
+    audit.record("case.registered", case, actor, certificate=certificate.number)
+    return case

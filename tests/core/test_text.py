@@ -29,6 +29,7 @@ BIDI_AND_ZERO_WIDTH = [
         ("Çağrı İnce", "cagri ince"),
         ("Nagy  Éva\u200b", "nagy eva"),
         ("Й", "и"),
+        ("ℌans ㎒", "hans mhz"),  # compatibility letters that decompose to capitals
     ],
 )
 def test_fold_ignores_accents_case_and_hidden_characters(typed, searched):

@@ -8,11 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail import hooks
 
+from core import roles
 from core.hooks import CASE_STATUS_CHANGED
 from core.models import AuditEntry
 from plugins.intake.case_file import open_case
 from plugins.intake.models import Case, CaseStatus
-from plugins.intake.release import release_case
+from plugins.intake.release import confirm_registration, release_case, revoke_certificate
 
 from .test_cases import COMPLETE_INTERVIEW, interview
 
@@ -105,6 +106,27 @@ def test_releasing_reads_and_locks_the_case_once(new_case, clerk):
     assert len(case_reads(queries.captured_queries)) == 1
     assert Case.objects.get(pk=case.pk).status == CaseStatus.RELEASED
     assert [change.to_status for change in case.status_changes.all()][-1] == "released"
+
+
+def case_row_reads(queries):
+    """Statements that read the case row, alone or joined to its certificate."""
+    return [q["sql"] for q in queries if q["sql"].startswith("SELECT") and '"intake_case"."status"' in q["sql"]]
+
+
+def test_confirming_the_registration_reads_and_locks_certificate_and_case_once(new_case, clerk, make_user):
+    certificate = release_case(interview(new_case, clerk), clerk)
+    with CaptureQueriesContext(connection) as queries:
+        confirm_registration(certificate, make_user("buergerbuero", roles.CITIZENS_OFFICE))
+    assert len(case_row_reads(queries.captured_queries)) == 1
+    assert Case.objects.get(pk=new_case.pk).status == CaseStatus.REGISTERED
+
+
+def test_revoking_reads_and_locks_certificate_and_case_once(new_case, clerk):
+    certificate = release_case(interview(new_case, clerk), clerk)
+    with CaptureQueriesContext(connection) as queries:
+        revoke_certificate(certificate, clerk, "Irrtum")
+    assert len(case_row_reads(queries.captured_queries)) == 1
+    assert Case.objects.get(pk=new_case.pk).status == CaseStatus.COMPLETE
 
 
 def revision_content_reads(queries):
