@@ -24,7 +24,7 @@ from plugins.intake.certificate import (
     verification_url,
 )
 from plugins.intake.models import CertificateWording, ReleaseCertificate
-from plugins.intake.release import new_verification_code, release_case
+from plugins.intake.release import new_verification_code, reissue_certificate, release_case
 
 pytestmark = pytest.mark.django_db
 
@@ -191,6 +191,27 @@ def test_the_pdf_view_reads_the_certificate_and_its_case_in_one_query_without_th
     assert not [sql for sql in statements if "wagtailcore_revision" in sql or "questionnaires_answerset" in sql]
     other = open_case(surname="Pop", first_names="Ion", birth_date=datetime.date(1990, 4, 1), clerk=clerk)
     assert client.get(reverse("intake_case:pdf", args=[other.pk, certificate.pk])).status_code == 404
+
+
+def test_a_replaced_certificate_prints_its_successor_and_issuer_from_the_one_query(
+    bootstrapped, client, make_user, tmp_path
+):
+    from .test_cases import interview
+
+    clerk = make_user("ps4711", roles.CLERK)
+    clerk.first_name, clerk.last_name = "Anna", "Schmidt"
+    clerk.save()
+    case = open_case(surname="Pop", first_names="Ana", birth_date=datetime.date(1990, 4, 1), language="ro", clerk=clerk)
+    certificate = release_case(interview(case, clerk), clerk)
+    successor = reissue_certificate(certificate, clerk)
+    client.force_login(clerk)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("intake_case:pdf", args=[case.pk, certificate.pk]))
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len([sql for sql in statements if '"intake_releasecertificate"' in sql]) == 1
+    text = pdf_text(write(tmp_path / "replaced.pdf", response.content))
+    assert f"UNGÜLTIG – ersetzt durch {successor.number}" in text
+    assert "Anna Schmidt" in text and case.reference in text
 
 
 def test_the_qr_code_scans_for_any_code_and_address(tmp_path, settings):
