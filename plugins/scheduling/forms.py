@@ -67,6 +67,13 @@ class DetailsForm(forms.Form):
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["name"].widget.attrs.update(autocomplete="name")
 
+    def full_clean(self):
+        """Tie each error to its input for screen readers (the template gives the list this id)."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"id_{name}_errors"})
+
     def clean(self):
         data = super().clean()
         if (

@@ -124,3 +124,22 @@ def test_the_pages_get_the_booking_link_and_the_hours_in_their_language(bootstra
 def test_without_a_calendar_bookable_online_there_is_no_link(bootstrapped):
     Calendar.objects.update(bookable_online=False)
     assert [link for provide in hooks.get_hooks(PUBLIC_LINKS) for link in provide("de")] == []
+
+
+def test_a_closure_reason_with_hidden_characters_is_refused_in_german(client, administrator):
+    office = Calendar.objects.get(slug="clearingstelle")
+    client.force_login(administrator)
+    data = edit_data(office, rule_rows(office, {}))
+    data.update(
+        {
+            "closures-TOTAL_FORMS": "1",
+            "closures-0-first_day": "2026-12-24",
+            "closures-0-last_day": "2026-12-31",
+            "closures-0-reason": "Betriebs\u200bferien",
+            "closures-0-ORDER": "1",
+        }
+    )
+    refused = client.post(reverse("wagtailsnippets_scheduling_calendar:edit", args=[office.pk]), data)
+    assert refused.status_code == 200
+    assert "Der Text enthielt unsichtbare Zeichen" in refused.content.decode()
+    assert not office.closures.exists()

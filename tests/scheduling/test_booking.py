@@ -170,6 +170,8 @@ def test_holds_per_address_are_limited(client, office, settings):
     starts = free_starts(client, day)
     assert [hold(client, day, start).status_code for start in starts[:3]] == [302, 302, 429]
     assert "Prea multe încercări" in text(hold(type(client)(), day, starts[3]))
+    settings.SCHEDULING_HOLDS_PER_ADDRESS_HOUR = 0  # switched off
+    assert [hold(client, day, start).status_code for start in starts[4:7]] == [302, 302, 302]
 
 
 def test_bookings_per_contact_are_limited(client, office, settings):

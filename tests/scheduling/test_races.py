@@ -21,8 +21,8 @@ TAKEN = "Ne pare rău, această oră tocmai a fost rezervată de altcineva"
 def office(bootstrapped, settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: runs in `make test-postgres` and in CI")
-    settings.SCHEDULING_HOLDS_PER_ADDRESS_HOUR = 10_000
-    settings.SCHEDULING_BOOKINGS_PER_CONTACT_DAY = 10_000
+    settings.SCHEDULING_HOLDS_PER_ADDRESS_HOUR = 0
+    settings.SCHEDULING_BOOKINGS_PER_CONTACT_DAY = 0
     return Calendar.objects.get(slug="clearingstelle")
 
 

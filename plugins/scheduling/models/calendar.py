@@ -12,6 +12,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 
+from core.text import TextField, hidden
+
+
+def visible_text(value):
+    """The admin's text is held to the rule of ``core.text``: no control, direction or zero-width characters."""
+    if hidden(value):
+        raise ValidationError(TextField.default_error_messages["hidden"], code="hidden")
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")
@@ -33,7 +41,7 @@ class Calendar(ClusterableModel):
     """One office's appointments; an administrator edits its hours, seats and closures in the admin."""
 
     slug = models.SlugField(_("short name"), max_length=40, unique=True, help_text=_("Part of the booking address."))
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[visible_text])
     bookable_online = models.BooleanField(
         _("bookable online"), default=True, help_text=_("Whether citizens can book this calendar on the public site.")
     )
@@ -158,7 +166,7 @@ class Closure(models.Model):
     calendar = ParentalKey(Calendar, on_delete=models.CASCADE, related_name="closures")
     first_day = models.DateField(_("first day"))
     last_day = models.DateField(_("last day"))
-    reason = models.CharField(_("reason"), max_length=200)
+    reason = models.CharField(_("reason"), max_length=200, validators=[visible_text])
 
     panels = [FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day"), FieldPanel("reason")])]
 
@@ -184,7 +192,7 @@ class CalendarName(models.Model):
 
     calendar = ParentalKey(Calendar, on_delete=models.CASCADE, related_name="names")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[visible_text])
 
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("name")])]
 
