@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.text import TextField
+from core.text import EmailField, TextField
 
 from .booking import Contact
 
@@ -38,7 +38,7 @@ class DetailsForm(forms.Form):
     start = forms.TypedChoiceField(label=_("Time"), coerce=int, widget=forms.HiddenInput)
     people = forms.TypedChoiceField(label=_("Number of people"), coerce=int)
     name = TextField(label=_("Your name"), max_length=200, error_messages=HIDDEN)
-    email = forms.EmailField(label=_("Email address"), max_length=254, required=False)
+    email = EmailField(label=_("Email address"), max_length=254, required=False, error_messages=HIDDEN)
     phone = TextField(
         label=_("Phone number"),
         max_length=40,

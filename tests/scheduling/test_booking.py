@@ -151,6 +151,7 @@ def test_the_honeypot_books_nothing(client, office):
     [
         ({"email": "", "phone": ""}, "Vă rugăm să indicați o adresă de e-mail sau un număr de telefon"),
         ({"name": "Ana\u202ePopescu"}, "Textul conținea caractere invizibile"),
+        ({"email": "ana\u200b@example.org"}, "Textul conținea caractere invizibile"),
         ({"name": "A" * 201}, "cel mult 200 de caractere"),
         ({"phone": "call me"}, "Vă rugăm să introduceți un număr de telefon"),
         ({"privacy": ""}, "Vă rugăm să acceptați informațiile privind protecția datelor"),
