@@ -60,7 +60,8 @@ LOCALE_DIRS := config core questionnaires pages demo $(patsubst %/apps.py,%,$(wi
 
 messages: $(VENV)/.dev-installed
 	for dir in $(LOCALE_DIRS); do \
-	  mkdir -p $$dir/locale && (cd $$dir && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) \
-	    $(CURDIR)/$(VENV)/bin/django-admin makemessages --locale de --ignore 'migrations/*' --no-obsolete -v0 \
-	    && $(CURDIR)/$(VENV)/bin/django-admin compilemessages --locale de -v0) || exit 1; \
+	  mkdir -p $$dir/locale/de && locales=$$(ls $$dir/locale | sed 's/^/--locale /') \
+	  && (cd $$dir && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) \
+	    $(CURDIR)/$(VENV)/bin/django-admin makemessages $$locales --ignore 'migrations/*' --no-obsolete -v0 \
+	    && $(CURDIR)/$(VENV)/bin/django-admin compilemessages $$locales -v0) || exit 1; \
 	done

@@ -60,6 +60,11 @@ URLs or model instances: the consumer builds its own URLs from the data.
     The opening hours a plugin knows (the scheduling plugin's calendars), for the
     opening-hours block of the public pages; without a provider the block shows its text.
 
+``PUBLIC_URLS`` – ``fn() -> list[URLPattern]``
+    A plugin's pages on the public site, put under the language prefix (``/<lang>/…``)
+    before the pages' own catch-all route, e.g. scheduling's ``termin/``. Each plugin
+    owns the addresses it returns; ``config/urls.py`` only collects them.
+
 Events are announced with ``core.events.announce`` after the commit of the change,
 once per change and never for one that was rolled back. Receivers run outside
 the change's transaction (what they write is committed on its own); one that
@@ -81,3 +86,4 @@ AUDIT_VOCABULARY = "clearing_audit_vocabulary"
 PRIVACY_NOTICE = "clearing_privacy_notice"
 PUBLIC_LINKS = "clearing_public_links"
 OPENING_HOURS = "clearing_opening_hours"
+PUBLIC_URLS = "clearing_public_urls"

@@ -166,6 +166,13 @@ AXES_ENABLE_ADMIN = False
 # The client address is REMOTE_ADDR; behind reverse proxies production reads X-Forwarded-For.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
+# Abuse limits of the public appointment booking (plugin scheduling): slots held per client
+# address and hour, bookings per email address or phone number and day, and appointments to come
+# per email address or phone number; 0 switches a limit off (the race benchmark does).
+SCHEDULING_HOLDS_PER_ADDRESS_HOUR = env.int("SCHEDULING_HOLDS_PER_ADDRESS_HOUR", default=30)
+SCHEDULING_BOOKINGS_PER_CONTACT_DAY = env.int("SCHEDULING_BOOKINGS_PER_CONTACT_DAY", default=5)
+SCHEDULING_OPEN_BOOKINGS_PER_CONTACT = env.int("SCHEDULING_OPEN_BOOKINGS_PER_CONTACT", default=2)
+
 Q_CLUSTER = {
     "name": "clearing",
     "orm": "default",

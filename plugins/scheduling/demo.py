@@ -1,0 +1,103 @@
+"""Scheduling's demo bookings: the past four weeks and the coming two (only ``demo`` imports this module).
+
+The weeks to come are booked through ``booking.hold`` and ``booking.book``, as a citizen
+would book them; the past weeks cannot be (a past slot is never offered), so they are
+written directly into the seats that the slot computation says were free.
+"""
+
+import datetime
+import random
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from core import audit
+from core.contracts import PrivacyNotice
+from demo.people import People
+
+from .booking import Contact, book, hold, new_code
+from .models import Booking, BookingStatus, Calendar, Channel, Slot
+from .slots import office_zone, open_slots
+
+PAST_WEEKS = 4
+COMING_DAYS = 14
+SHARE_BOOKED = 0.6
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
+NOTICE = PrivacyNotice(version="demo", language="de", title="", url="")
+
+
+def _contact(people, rng, today):
+    person = people.person(today)
+    language = person.language if person.language in LANGUAGES else "en"
+    handle = f"{person.first_names.split()[0]}.{person.surname}".lower().replace(" ", "")
+    email = f"{secrets.token_hex(3)}.{handle.encode('ascii', 'ignore').decode() or 'person'}@example.org"
+    phone = "" if rng.random() < 0.5 else f"+40 7{rng.randrange(10**7, 10**8)}"
+    return Contact(name=f"{person.first_names} {person.surname}", email=email, phone=phone, language=language)
+
+
+def _past(calendar, people, rng, now):
+    since = now - datetime.timedelta(weeks=PAST_WEEKS)
+    first = timezone.localtime(since, office_zone()).date()
+    slots = [
+        slot
+        for slot in open_slots(calendar, first, timezone.localdate(now, office_zone()), since, online=False)
+        if slot.start < now
+    ]
+    bookings = []
+    for free in slots:
+        if rng.random() > SHARE_BOOKED or not free.free_online:
+            continue
+        slot, _new = Slot.objects.get_or_create(calendar=calendar, start=free.start, defaults={"end": free.end})
+        contact = _contact(people, rng, timezone.localtime(free.start, office_zone()).date())
+        bookings.append(
+            Booking(
+                slot=slot,
+                token=secrets.token_urlsafe(32),
+                code=new_code(),
+                status=BookingStatus.BOOKED,
+                channel=Channel.ONLINE,
+                people=rng.randint(1, free.free_online),
+                name=contact.name,
+                email=contact.email,
+                phone=contact.phone,
+                email_key=contact.email_key,
+                phone_key=contact.phone_key,
+                language=contact.language,
+                privacy_version=NOTICE.version,
+                privacy_language=contact.language,
+                booked_at=free.start - datetime.timedelta(days=rng.randint(1, 20)),
+            )
+        )
+    Booking.objects.bulk_create(bookings)
+    return len(bookings)
+
+
+def _coming(calendar, people, rng, now):
+    today = timezone.localdate(now, office_zone())
+    made = 0
+    for free in open_slots(calendar, today, today + datetime.timedelta(days=COMING_DAYS), now):
+        if rng.random() > SHARE_BOOKED or not free.free_online:
+            continue
+        held = hold(calendar, free.start, rng.randint(1, free.free_online), now=now)
+        contact = _contact(people, rng, today)
+        book(calendar, held.token, start=free.start, people=held.people, contact=contact, privacy=NOTICE, now=now)
+        made += 1
+    return made
+
+
+def contribute(request, stdout):
+    """The ``DEMO_DATA`` hook: bookings for each calendar bookable online; with ``once``, only while there are none."""
+    if request.once and Booking.objects.exists():
+        stdout.write(f"Bookings exist: {Booking.objects.count()} (no demo bookings added).")
+        return
+    rng = random.Random(request.seed)
+    people = People(rng, 1)
+    now = timezone.now()
+    for calendar in Calendar.objects.with_rules().filter(bookable_online=True):
+        with transaction.atomic():
+            past = _past(calendar, people, rng, now)
+            coming = _coming(calendar, people, rng, now)
+            audit.record("demo.bookings", Calendar, None, calendar=calendar.slug, bookings=past + coming)
+        stdout.write(f"Demo bookings for {calendar.slug}: {past} past, {coming} to come.")

@@ -1,0 +1,23 @@
+"""The office's settings for bookings, edited under Einstellungen."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+@register_setting(icon="date")
+class BookingSettings(BaseGenericSetting):
+    """What bookings need beyond the calendars: the privacy notice's version until a notice page exists."""
+
+    privacy_version = models.CharField(
+        _("privacy notice version"),
+        max_length=40,
+        default="1",
+        help_text=_(
+            "Recorded with each booking while the public site has no privacy page of its own; "
+            "change it whenever the notice shown on the booking form changes."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("appointment settings")

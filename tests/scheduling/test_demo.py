@@ -1,0 +1,31 @@
+"""Scheduling's demo bookings: past weeks and the coming two, within the seats, added once."""
+
+import io
+from collections import Counter
+
+import pytest
+from django.utils import timezone
+
+from core.contracts import DemoRequest
+from plugins.scheduling.demo import contribute
+from plugins.scheduling.models import Booking, BookingStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_bookings_fill_past_and_coming_weeks_within_the_seats(bootstrapped):
+    out = io.StringIO()
+    contribute(DemoRequest(arrivals=10, seed=3, once=True), out)
+    now = timezone.now()
+    bookings = list(Booking.objects.select_related("slot__calendar"))
+    assert any(b.slot.start < now for b in bookings) and any(b.slot.start > now for b in bookings)
+    assert all(b.status == BookingStatus.BOOKED and b.code for b in bookings)
+    assert {timezone.localtime(b.slot.start).weekday() for b in bookings} <= {1, 3}
+    seats = Counter()
+    for booking in bookings:
+        seats[booking.slot_id] += booking.people
+    assert max(seats.values()) <= bookings[0].slot.calendar.seats_online
+    assert "Demo bookings for clearingstelle" in out.getvalue()
+
+    contribute(DemoRequest(arrivals=10, seed=3, once=True), io.StringIO())
+    assert Booking.objects.count() == len(bookings)
