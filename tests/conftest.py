@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client, TransactionTestCase
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
@@ -45,6 +46,14 @@ def flush_may_purge_the_audit_log():
     TransactionTestCase._fixture_teardown = purging_flush
     yield
     TransactionTestCase._fixture_teardown = flush
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request through the locale middleware leaves its language active; each test starts from German."""
+    translation.activate("de")
+    yield
+    translation.deactivate()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -82,4 +82,4 @@ def test_ten_kilobytes_are_refused_by_length():
     form = Names({"name": "A" * 10_000})
     with translation.override("de"):
         assert not form.is_valid()
-    assert "höchstens 20 Zeichen" in form.errors["name"][0]
+        assert "höchstens 20 Zeichen" in form.errors["name"][0]
