@@ -58,9 +58,13 @@ check: $(VENV)/.dev-installed
 # Each app (and config/) owns its translations in <dir>/locale; makemessages runs in each.
 LOCALE_DIRS := config core questionnaires pages demo $(patsubst %/apps.py,%,$(wildcard plugins/*/apps.py))
 
+# The public pages also speak the other content languages (English is the source).
+PUBLIC_LOCALES := ro bg pl hu hr
+
 messages: $(VENV)/.dev-installed
 	for dir in $(LOCALE_DIRS); do \
+	  locales="--locale de"; [ $$dir = pages ] && locales="$$locales $(patsubst %,--locale %,$(PUBLIC_LOCALES))"; \
 	  mkdir -p $$dir/locale && (cd $$dir && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) \
-	    $(CURDIR)/$(VENV)/bin/django-admin makemessages --locale de --ignore 'migrations/*' --no-obsolete -v0 \
-	    && $(CURDIR)/$(VENV)/bin/django-admin compilemessages --locale de -v0) || exit 1; \
+	    $(CURDIR)/$(VENV)/bin/django-admin makemessages $$locales --ignore 'migrations/*' --no-obsolete -v0 \
+	    && $(CURDIR)/$(VENV)/bin/django-admin compilemessages $$locales -v0) || exit 1; \
 	done

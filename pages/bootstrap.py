@@ -1,19 +1,33 @@
-"""Locales, the site and its home page in every content language, from ``defaults/home.json``."""
+"""Locales, the site, the home page and the default pages in every content language, from ``defaults/``.
+
+``home.json`` is the start page; every other file is one page below it, in file-name
+order: its type, slug and language-independent fields, and its text per language. What
+exists is never overwritten, so an administrator's edit survives; a missing translation
+is added only from its own language's text, never as a copy of the German one.
+"""
 
 import json
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
-DEFAULTS = Path(__file__).resolve().parent / "defaults" / "home.json"
+DEFAULTS_DIR = Path(__file__).resolve().parent / "defaults"
+DEFAULTS = DEFAULTS_DIR / "home.json"
 
 
 def ensure_locales():
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
+
+
+def ensure_root_collection():
+    """Documents of the pages need Wagtail's root collection; a flushed database (live-server tests) lost it."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def _publish(page):
@@ -57,3 +71,38 @@ def ensure_home_pages():
         _publish(translation)
         created += 1
     return created
+
+
+def default_page_files():
+    return sorted(path for path in DEFAULTS_DIR.glob("*.json") if path != DEFAULTS)
+
+
+def _ensure_page(spec, home):
+    """The German page of ``spec`` below ``home`` and its translations; returns how many pages it created."""
+    model = apps.get_model(spec["type"])
+    texts = spec["pages"]
+    german = model.objects.child_of(home).filter(slug=spec["slug"]).first()
+    created = 0
+    if german is None:
+        german = home.add_child(
+            instance=model(slug=spec["slug"], locale=home.locale, live=False, **spec["fields"], **texts["de"])
+        )
+        _publish(german)
+        created += 1
+    for locale in Locale.objects.exclude(pk=home.locale_id).order_by("language_code"):
+        content = texts.get(locale.language_code)
+        if content is None or german.get_translations().filter(locale=locale).exists():
+            continue
+        translation = german.copy_for_translation(locale)
+        for field, value in content.items():
+            setattr(translation, field, value)
+        translation.save()
+        _publish(translation)
+        created += 1
+    return created
+
+
+def ensure_default_pages():
+    """Every page of ``defaults/`` below the German home page, in every language its file has."""
+    home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
+    return sum(_ensure_page(json.loads(path.read_text(encoding="utf-8")), home) for path in default_page_files())

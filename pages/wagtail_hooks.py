@@ -1,12 +1,19 @@
 from wagtail import hooks
 
-from core.hooks import BOOTSTRAP
+from core.hooks import BOOTSTRAP, PRIVACY_NOTICE
 
-from .bootstrap import ensure_home_pages, ensure_locales
+from .bootstrap import ensure_default_pages, ensure_home_pages, ensure_locales, ensure_root_collection
+from .privacy import privacy_notice
 
 
 @hooks.register(BOOTSTRAP, order=10)
 def bootstrap_pages(*, demo, stdout):
     ensure_locales()
-    created = ensure_home_pages()
-    stdout.write(f"Pages: {created} home page translations created.")
+    ensure_root_collection()
+    homes = ensure_home_pages()
+    pages = ensure_default_pages()
+    stdout.write(f"Pages: {homes} home page translations and {pages} information pages created.")
+
+
+hooks.register(PRIVACY_NOTICE, privacy_notice)
+
