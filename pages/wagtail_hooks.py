@@ -1,9 +1,11 @@
+from django.urls import path
 from wagtail import hooks
 
 from core.hooks import BOOTSTRAP, PRIVACY_NOTICE
 
 from .bootstrap import ensure_default_pages, ensure_home_pages, ensure_locales, ensure_root_collection
 from .privacy import privacy_notice
+from .translation_sync import CompleteOnlyUpdateTranslationsView
 
 
 @hooks.register(BOOTSTRAP, order=10)
@@ -17,3 +19,14 @@ def bootstrap_pages(*, demo, stdout):
 
 hooks.register(PRIVACY_NOTICE, privacy_notice)
 
+
+@hooks.register("register_admin_urls", order=-1)
+def complete_only_sync():
+    """Before wagtail-localize's own URLs, at the same address: its "sync translated pages" comes here."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            CompleteOnlyUpdateTranslationsView.as_view(),
+            name="pages_update_translations",
+        )
+    ]
