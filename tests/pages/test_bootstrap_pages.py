@@ -3,11 +3,13 @@
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 
-from pages.bootstrap import _ensure_page, ensure_default_pages
+from pages.bootstrap import _ensure_page, default_page_files, ensure_default_pages
 from pages.models import HomePage, InformationPage, PrivacyNoticePage
 
 pytestmark = pytest.mark.django_db
+SPECS = default_page_files()
 
 
 def snapshot():
@@ -58,3 +60,13 @@ def test_a_language_missing_from_the_file_gets_no_copy_of_the_german_page(bootst
         ("de", "Schule und Kita"),
         ("ro", "Școală și grădiniță"),
     ]
+
+
+def test_shipped_translations_are_wagtail_localize_translations_and_a_sync_changes_nothing(client, bootstrapped):
+    translations = Translation.objects.select_related("target_locale")
+    assert translations.count() == 6 * len(SPECS)
+    assert {translation.get_progress()[0] == translation.get_progress()[1] for translation in translations} == {True}
+    romanian = translations.get(target_locale__language_code="ro", source__object_repr="Ihr Weg zur Anmeldung")
+    before = client.get("/ro/ankommen-und-anmelden/").content.decode()
+    romanian.save_target(publish=True)
+    assert client.get("/ro/ankommen-und-anmelden/").content.decode() == before

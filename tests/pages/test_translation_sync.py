@@ -78,3 +78,14 @@ def test_a_page_sent_for_translation_is_not_published_in_german_in_the_other_lan
     copy = InformationPage.objects.get(locale=bulgarian, translation_key=german.translation_key)
     assert not copy.live
     assert admin_client.get("/bg/sprachkurse/").status_code == 404
+
+
+def test_a_german_edit_of_a_shipped_page_synced_with_publish_keeps_the_romanian_page(admin_client, bootstrapped):
+    german = InformationPage.objects.get(locale__language_code="de", slug="ankommen-und-anmelden")
+    before = admin_client.get("/ro/ankommen-und-anmelden/").content.decode()
+    german.body.append(("text", RichText("<p>Ab Januar auch mittwochs geöffnet.</p>")))
+    german.save_revision().publish()
+    sync(admin_client, TranslationSource.objects.get_for_instance(german))
+    after = admin_client.get("/ro/ankommen-und-anmelden/").content.decode()
+    assert "Ab Januar auch mittwochs geöffnet." not in after
+    assert after == before
