@@ -4,6 +4,7 @@ from wagtail import hooks
 from core.hooks import BOOTSTRAP, PRIVACY_NOTICE
 
 from .bootstrap import ensure_default_pages, ensure_home_pages, ensure_locales, ensure_root_collection
+from .po_upload import checked_upload_pofile
 from .privacy import privacy_notice
 from .translation_sync import CompleteOnlyUpdateTranslationsView
 
@@ -21,12 +22,17 @@ hooks.register(PRIVACY_NOTICE, privacy_notice)
 
 
 @hooks.register("register_admin_urls", order=-1)
-def complete_only_sync():
-    """Before wagtail-localize's own URLs, at the same address: its "sync translated pages" comes here."""
+def guarded_translation_views():
+    """Before wagtail-localize's own URLs, at the same addresses: its sync button and PO upload come here."""
     return [
         path(
             "localize/update/<int:translation_source_id>/",
             CompleteOnlyUpdateTranslationsView.as_view(),
             name="pages_update_translations",
-        )
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            checked_upload_pofile,
+            name="pages_upload_pofile",
+        ),
     ]
