@@ -1,8 +1,10 @@
-"""The append-only audit log."""
+"""The append-only audit log; the office setting comes in from ``office``."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .office import OfficeDetails  # noqa: F401 – the office setting, found by Django here
 
 
 class AuditLogIsAppendOnly(Exception):

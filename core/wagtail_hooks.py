@@ -2,10 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.settings.registry import register_setting
 
 from .contracts import AuditVocabulary
 from .hooks import AUDIT_VOCABULARY, BOOTSTRAP, ROLE_PERMISSIONS
 from .login_lockouts import UNLOCK_PERMISSION, LoginLockoutViewSet
+from .office import OfficeDetails, ensure_office_details
 from .panels import RolesPanel
 from .roles import ADMINISTRATOR, sync_roles
 from .views import AuditLogView
@@ -79,3 +81,18 @@ def audit_vocabulary():
         },
         values={"not_recorded": {"reference": _("reference"), "object_id": _("object ID")}},
     )
+
+
+register_setting(OfficeDetails, icon="home")
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def office_details_permissions():
+    """Administrators keep the office's details (phone, email, data-protection officer) up to date."""
+    return {ADMINISTRATOR: ["core.change_officedetails"]}
+
+
+@hooks.register(BOOTSTRAP, order=1)
+def bootstrap_office_details(*, demo, stdout):
+    created = ensure_office_details()
+    stdout.write("Office details: " + ("created from the shipped file." if created else "kept as they are."))

@@ -1,11 +1,27 @@
+"""The public page types, one per kind of information a newcomer needs (content in ``defaults/``)."""
+
+from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+from core.office import to_be_completed
+
+from .blocks import ContentBlocks
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def to_complete(name):
+    """The panel of a field only the town can fill: empty, it reads "to be completed"."""
+    return FieldPanel(name, widget=to_be_completed(forms.Textarea(attrs={"rows": 3})))
 
 
 class HomePage(Page):
-    """The public start page, one per language."""
+    """The public start page, one per language: what the office is, the way in (booking, information), contact."""
 
     intro = RichTextField(_("introduction"), blank=True)
     body = RichTextField(_("body"), blank=True)
@@ -19,5 +35,116 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["translations"] = self.get_translations(inclusive=True).live().select_related("locale")
+        context["news"] = NewsPage.objects.child_of(self).live().order_by("-first_published_at")[:3]
         return context
+
+
+class ContentPage(Page):
+    """A title, a short introduction and the information blocks; what every other page type shares."""
+
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    body = StreamField(ContentBlocks(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+
+class InformationPage(ContentPage):
+    """What to expect and what to do, in steps, checklists and questions (e.g. "Your way to registration")."""
+
+    parent_page_types = ["pages.HomePage", "pages.InformationPage"]
+    subpage_types = ["pages.InformationPage"]
+
+    class Meta:
+        verbose_name = _("information page")
+
+
+class NewsPage(ContentPage):
+    """An announcement, such as the new procedure before registration; dated by its first publication."""
+
+    class Meta:
+        verbose_name = _("news")
+        verbose_name_plural = _("news")
+
+
+class PrivacyNoticePage(ContentPage):
+    """The privacy notice under Art. 13 GDPR; controller and data-protection officer come from the office setting.
+
+    Its version and language are what a booking or a case records (``core.hooks.PRIVACY_NOTICE``):
+    raise the version whenever the content changes. A translation keeps the version of the text
+    it was translated from.
+    """
+
+    version = models.CharField(
+        _("version"), max_length=20, help_text=_("Raise it with every change of content, e.g. 2 after 1.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("version"), FieldPanel("intro"), FieldPanel("body")]
+    override_translatable_fields = [SynchronizedField("version", overridable=False)]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy notice")
+
+
+class AccessibilityStatementPage(ContentPage):
+    """The accessibility statement BITV 2.0 asks for: status, what is not accessible, feedback, enforcement."""
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    conformance = models.CharField(
+        _("conformance"),
+        max_length=10,
+        choices=Conformance.choices,
+        blank=True,
+        help_text=_("The result of the town's own assessment or an audit."),
+    )
+    assessed_on = models.DateField(
+        _("assessed on"), null=True, blank=True, help_text=_("When the assessment was made.")
+    )
+    enforcement_body = models.TextField(
+        _("enforcement procedure"),
+        blank=True,
+        help_text=_("The conciliation body a person may turn to, with its address. Only the town can give this."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("conformance"), FieldPanel("assessed_on")], heading=_("assessment")),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        to_complete("enforcement_body"),
+    ]
+    override_translatable_fields = [SynchronizedField("conformance"), SynchronizedField("assessed_on")]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+
+class ImprintPage(ContentPage):
+    """The imprint (legal notice): the office setting's name, address and contact, and who represents the town."""
+
+    represented_by = models.TextField(
+        _("represented by"), blank=True, help_text=_("Who represents the town as a public body.")
+    )
+    responsible_for_content = models.TextField(
+        _("responsible for the content"), blank=True, help_text=_("Name and address.")
+    )
+
+    content_panels = Page.content_panels + [
+        to_complete("represented_by"),
+        to_complete("responsible_for_content"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("imprint")

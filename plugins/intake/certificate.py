@@ -14,6 +14,8 @@ from PIL import Image
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
+from core.office import office_details
+
 from .models import CertificateWording
 from .release import display_code
 
@@ -92,13 +94,14 @@ def render_certificate_pdf(certificate):
         timezone.localtime(certificate.follow_up_appointment).date() if certificate.follow_up_appointment else None
     )
     url = verification_url(certificate)
+    office = office_details()
     html = render_to_string(
         "intake/certificate.html",
         {
             "font_regular": (FONT_DIR / "DejaVuSans.ttf").as_posix(),
             "font_bold": (FONT_DIR / "DejaVuSans-Bold.ttf").as_posix(),
-            "office_name": german.office_name,
-            "office_address": german.office_address,
+            "office_name": office.name,
+            "office_address": office.address,
             "german": _texts(german, issued, appointment),
             "second": _texts(second, issued, appointment) if second else None,
             "case": case,

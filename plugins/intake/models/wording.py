@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-TEXT_FIELDS = ("title", "confirmation", "bring", "note", "appointment", "verification", "office_name", "office_address")
+TEXT_FIELDS = ("title", "confirmation", "bring", "note", "appointment", "verification")
 PLACEHOLDERS = {
     "confirmation": {"date"},
     "appointment": {"appointment"},
@@ -32,8 +32,6 @@ class CertificateWording(models.Model):
         _("appointment line"), max_length=255, help_text=_("{appointment} stands for the date of the appointment.")
     )
     verification = models.TextField(_("how the Bürgerbüro checks it"))
-    office_name = models.CharField(_("office"), max_length=255)
-    office_address = models.TextField(_("office address"))
 
     class Meta:
         verbose_name = _("certificate wording")
