@@ -191,9 +191,12 @@ def details(request, calendar, token):
 
     chosen = _start(request.POST.get("start"))
     alternatives = _alternatives(calendar, held.people, held.slot.start)
-    starts = held_choice + [choice for choice in alternatives if choice[0] != start]
     if chosen is not None and chosen != held.slot.start:
-        form = DetailsForm(request.POST, calendar=calendar, starts=starts, stale=True)
+        # The chosen time may have filled up since it was offered: the booking decides under its
+        # lock and answers "taken", where a choice missing from the list would answer "invalid".
+        picked = (int(chosen.timestamp()), slot_label(chosen))
+        others = [choice for choice in alternatives if choice[0] not in (start, picked[0])]
+        form = DetailsForm(request.POST, calendar=calendar, starts=[*held_choice, picked, *others], stale=True)
     else:
         form = DetailsForm(request.POST, calendar=calendar, starts=held_choice)
     if form.is_robot:

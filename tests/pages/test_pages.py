@@ -32,6 +32,14 @@ CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 SPECS = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in default_page_files()}
 
 
+@pytest.fixture
+def no_plugin_providers(monkeypatch):
+    """The pages as they are without the scheduling plugin: nobody provides opening hours or links."""
+    hooks.search_for_hooks()
+    for hook in (OPENING_HOURS, PUBLIC_LINKS):
+        monkeypatch.setitem(hooks._hooks, hook, [])
+
+
 def html(response):
     assert response.status_code == 200, response.status_code
     return response.content.decode()
@@ -58,7 +66,7 @@ def test_every_default_page_answers_in_every_language_without_german_text(client
         assert [sentence for sentence in german_sentences(spec) if sentence in page] == []
 
 
-def test_the_information_page_renders_its_blocks_as_plain_html(client, bootstrapped):
+def test_the_information_page_renders_its_blocks_as_plain_html(client, bootstrapped, no_plugin_providers):
     page = html(client.get("/ro/ankommen-und-anmelden/"))
     assert page.count("<details><summary>") == 5
     assert re.search(r"<ol><li><strong>Faceți o programare", page)
@@ -69,7 +77,7 @@ def test_the_information_page_renders_its_blocks_as_plain_html(client, bootstrap
     assert "<script" not in page
 
 
-def test_opening_hours_come_from_a_provider_when_there_is_one(client, bootstrapped):
+def test_opening_hours_come_from_a_provider_when_there_is_one(client, bootstrapped, no_plugin_providers):
     def provide(language):
         ranges = (
             OpeningRange(1, datetime.time(8, 30), datetime.time(12)),
@@ -100,7 +108,7 @@ def test_a_document_block_links_the_file_with_its_format(client, bootstrapped):
     )
 
 
-def test_public_links_show_in_the_navigation_and_on_the_home_page(client, bootstrapped):
+def test_public_links_show_in_the_navigation_and_on_the_home_page(client, bootstrapped, no_plugin_providers):
     def provide(language):
         return [PublicLink(label=f"Programare ({language})", url="/ro/termin/", description="Online")]
 

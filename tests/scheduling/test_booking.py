@@ -10,6 +10,7 @@ from wagtail import hooks
 
 from core.contracts import PrivacyNotice
 from core.hooks import PRIVACY_NOTICE
+from pages.models import PrivacyNoticePage
 from plugins.scheduling.models import Booking, BookingSettings, BookingStatus, Calendar, Closure
 
 from .flow import book, free_days, free_starts, hold, send_details, token_of, url
@@ -47,6 +48,7 @@ def test_a_citizen_books_in_romanian(client, office):
 
 
 def test_the_privacy_notice_version_falls_back_to_the_setting(client, office):
+    PrivacyNoticePage.objects.update(live=False)
     settings_row = BookingSettings.load()
     settings_row.privacy_version = "2026-03"
     settings_row.save()
@@ -59,7 +61,7 @@ def test_the_privacy_notice_of_the_pages_is_recorded_when_there_is_one(client, o
     def notice(language):
         return PrivacyNotice(version="7", language="de", title="Datenschutzhinweise", url="/de/datenschutz/")
 
-    with hooks.register_temporarily(PRIVACY_NOTICE, notice):
+    with hooks.register_temporarily(PRIVACY_NOTICE, notice, order=-1):
         day = free_days(client)[0]
         start = free_starts(client, day)[0]
         held = hold(client, day, start)
@@ -104,6 +106,23 @@ def test_a_time_lost_meanwhile_says_so_and_keeps_what_was_typed(client, office):
     assert again.status_code == 302
     booking = Booking.objects.get(token=token)
     assert booking.status == BookingStatus.BOOKED and int(booking.slot.start.timestamp()) == int(others[0])
+
+
+def test_another_time_taken_after_it_was_offered_says_taken_not_invalid(client, office):
+    office.seats_online = 1
+    office.save()
+    day = free_days(client)[0]
+    held, wanted = free_starts(client, day)[:2]
+    token = token_of(hold(client, day, held))
+    other = type(client)()
+    send_details(other, token_of(hold(other, day, wanted)), wanted, email="other@example.org")
+
+    refused = send_details(client, token, wanted, phone="+40 712 345 678")
+    assert refused.status_code == 409
+    page = text(refused)
+    assert "Ne pare rău, această oră tocmai a fost rezervată de altcineva" in page
+    assert 'value="+40 712 345 678"' in page
+    assert Booking.objects.get(token=token).status == BookingStatus.HELD
 
 
 def test_a_closure_added_after_the_hold_refuses_the_booking(client, office):
@@ -197,7 +216,7 @@ def test_a_tampered_time_is_refused(client, office):
     assert hold(client, day, "not-a-time").status_code == 400
     assert hold(client, day, str(int(start) + 60)).status_code == 409
     token = token_of(hold(client, day, start))
-    assert send_details(client, token, str(int(start) + 1800 * 400)).status_code == 400  # beyond the horizon
+    assert send_details(client, token, str(int(start) + 1800 * 400)).status_code == 409  # beyond the horizon
     assert not Booking.objects.filter(status=BookingStatus.BOOKED).exists()
     assert client.get(url("details", calendar="clearingstelle", token="unknown")).status_code == 404
 
