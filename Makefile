@@ -62,6 +62,6 @@ messages: $(VENV)/.dev-installed
 	for dir in $(LOCALE_DIRS); do \
 	  mkdir -p $$dir/locale/de && locales=$$(ls $$dir/locale | sed 's/^/--locale /') \
 	  && (cd $$dir && DJANGO_SETTINGS_MODULE=config.settings.dev PYTHONPATH=$(CURDIR) \
-	    $(CURDIR)/$(VENV)/bin/django-admin makemessages $$locales --ignore 'migrations/*' --no-obsolete -v0 \
+	    $(CURDIR)/$(VENV)/bin/django-admin makemessages $$locales --ignore 'migrations/*' --no-obsolete --no-location -v0 \
 	    && $(CURDIR)/$(VENV)/bin/django-admin compilemessages $$locales -v0) || exit 1; \
 	done
