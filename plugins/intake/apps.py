@@ -12,8 +12,16 @@ class IntakeConfig(AppConfig):
     requires = ()
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
+        from core.office import OfficeDetails
+
+        from .certificate import forget_printed_texts
+        from .models import CertificateWording
         from .search_index import restore_sqlite_triggers
 
         post_migrate.connect(restore_sqlite_triggers, sender=self, dispatch_uid="intake.search_index.triggers")
+        # Every worker must see an edit to what a certificate prints, whichever worker made it.
+        for model in (CertificateWording, OfficeDetails):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_printed_texts, sender=model, dispatch_uid="intake.certificate.printed_texts")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import zxingcpp
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -22,6 +24,10 @@ from .release import display_code
 FONT_DIR = Path(__file__).resolve().parent / "static" / "intake" / "fonts"
 DEFAULTS = Path(__file__).resolve().parent / "defaults" / "certificate_wording.json"
 QR_SCALE = 8  # pixels a module: sharp when the PDF is zoomed or printed
+PRINTED_TEXTS_KEY = "intake:certificate-texts"
+# Bounds how long a write that bypasses save() (a data migration, SQL by hand) can leave an old copy.
+PRINTED_TEXTS_TIMEOUT = 300
+WORDING_FIELDS = ("language", "title", "confirmation", "bring", "note", "appointment", "verification")
 
 
 class CertificateRenderError(Exception):
@@ -39,6 +45,7 @@ def ensure_default_wordings():
         CertificateWording(language=code, **texts) for code, texts in shipped_wordings().items() if code not in existing
     ]
     CertificateWording.objects.bulk_create(missing)
+    forget_printed_texts()
     return len(missing)
 
 
@@ -48,25 +55,44 @@ def verification_url(certificate):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _wordings(second_language):
-    rows = {w.language: w for w in CertificateWording.objects.filter(language__in={"de", second_language})}
-    german = rows.get("de") or CertificateWording(language="de", **shipped_wordings()["de"])
-    second = rows.get(second_language) if second_language and second_language != "de" else None
+def printed_texts():
+    """Every language's wording and the office details: one cache read a PDF instead of two queries.
+
+    The cache is shared by all workers (the database cache in the settings); saving or deleting
+    a wording or the office setting drops the entry (``forget_printed_texts``).
+    """
+    texts = cache.get(PRINTED_TEXTS_KEY)
+    if texts is None:
+        wordings = CertificateWording.objects.order_by().values(*WORDING_FIELDS)
+        texts = {"wordings": {row["language"]: row for row in wordings}, "office": office_details()}
+        cache.set(PRINTED_TEXTS_KEY, texts, PRINTED_TEXTS_TIMEOUT)
+    return texts
+
+
+def forget_printed_texts(**kwargs):
+    """Drop the cached texts now and again on commit: a PDF rendered meanwhile may have cached the old ones."""
+    cache.delete(PRINTED_TEXTS_KEY)
+    transaction.on_commit(lambda: cache.delete(PRINTED_TEXTS_KEY))
+
+
+def _wordings(second_language, wordings):
+    german = wordings.get("de") or {"language": "de", **shipped_wordings()["de"]}
+    second = wordings.get(second_language) if second_language and second_language != "de" else None
     return german, second
 
 
 def _texts(wording, issued, appointment):
-    with translation.override(wording.language):
+    with translation.override(wording["language"]):
         date = formats.date_format(issued, "SHORT_DATE_FORMAT")
         when = formats.date_format(appointment, "SHORT_DATE_FORMAT") if appointment else ""
     return {
-        "language": wording.language,
-        "title": wording.title,
-        "confirmation": wording.confirmation.format(date=date),
-        "bring": wording.bring,
-        "note": wording.note,
-        "appointment": wording.appointment.format(appointment=when) if appointment else "",
-        "verification": wording.verification,
+        "language": wording["language"],
+        "title": wording["title"],
+        "confirmation": wording["confirmation"].format(date=date),
+        "bring": wording["bring"],
+        "note": wording["note"],
+        "appointment": wording["appointment"].format(appointment=when) if appointment else "",
+        "verification": wording["verification"],
     }
 
 
@@ -92,13 +118,14 @@ def _qr_data_uri(url):
 
 def render_certificate_pdf(certificate):
     case = certificate.case
-    german, second = _wordings(certificate.language)
+    texts = printed_texts()
+    german, second = _wordings(certificate.language, texts["wordings"])
     issued = timezone.localtime(certificate.issued_at).date()
     appointment = (
         timezone.localtime(certificate.follow_up_appointment).date() if certificate.follow_up_appointment else None
     )
     url = verification_url(certificate)
-    office = office_details()
+    office = texts["office"]
     html = render_to_string(
         "intake/certificate.html",
         {
