@@ -2,7 +2,8 @@
 
 ``booking.py`` queues the first three by their path once a change is committed; the
 schedule created by ``bootstrap`` runs ``run`` every quarter of an hour: reminders for
-tomorrow's appointments and waiting-list offers that ran out.
+tomorrow's appointments, waiting-list offers that ran out, and seats that became free without a
+cancellation (an expired hold, seats added by the office) offered to the waiting list.
 """
 
 import datetime
@@ -73,9 +74,9 @@ def tell_of_rule_change(bookings):
 
 
 def run(now=None):
-    """The scheduled task: reminders, then offers that ran out passed on."""
+    """The scheduled task: reminders, offers that ran out passed on, seats freed otherwise offered."""
     now = now or timezone.now()
-    return {"reminders": send_reminders(now), "passed_on": waiting.pass_on(now)}
+    return {"reminders": send_reminders(now), "passed_on": waiting.pass_on(now), "offered": waiting.offer_all(now)}
 
 
 def ensure_schedule():

@@ -115,6 +115,19 @@ def pass_on(now=None):
     return passed
 
 
+def offer_all(now=None):
+    """Offer what is free in every week people wait for: seats of expired holds, seats the office added."""
+    now = now or timezone.now()
+    earliest = week_of(timezone.localdate(now, office_zone()))
+    weeks = list(
+        WaitingListEntry.objects.filter(status=WaitingStatus.WAITING, week__gte=earliest)
+        .values_list("calendar", "week")
+        .distinct()
+    )
+    calendars = {calendar.pk: calendar for calendar in Calendar.objects.filter(pk__in={pk for pk, _week in weeks})}
+    return sum(len(offer_free_seats(calendars[pk], week, now)) for pk, week in weeks)
+
+
 class OfferGone(Exception):
     """The offer was taken up, declined or passed on already, or its time ran out."""
 

@@ -55,7 +55,7 @@ def test_one_reminder_the_day_before_however_often_the_task_runs(office):
     booking = booked(office, first)
     assert notifications.send_reminders(the_day_before(first) - datetime.timedelta(days=1)) == 0
     assert notifications.send_reminders(the_day_before(first, hour=6)) == 0, "no email at night"
-    assert notifications.run(the_day_before(first)) == {"reminders": 1, "passed_on": 0}
+    assert notifications.run(the_day_before(first)) == {"reminders": 1, "passed_on": 0, "offered": 0}
     assert notifications.run(the_day_before(first) + datetime.timedelta(hours=2))["reminders"] == 0
     [message] = reminders()
     assert message.to == ["ana@example.org"] and message.attachments[0][0].endswith(".ics")

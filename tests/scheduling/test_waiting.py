@@ -187,3 +187,15 @@ def test_the_clerk_sees_the_list_audited_in_constant_queries(client, full_week, 
     entry = AuditEntry.objects.filter(action="waiting.list").latest("pk")
     assert entry.actor == clerk and len(entry.details["entries"]) == 30
     assert "email" in entry.details["fields"]
+
+
+def test_seats_the_office_adds_are_offered_by_the_scheduled_task(client, full_week, django_capture_on_commit_callbacks):
+    monday, _bookings = full_week
+    join(client, monday, "Ioana Pop", "ioana@example.org")
+    assert notifications.run()["offered"] == 0
+    Calendar.objects.filter(slug="clearingstelle").update(seats_online=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications.run()["offered"] == 1
+    assert WaitingListEntry.objects.get().status == WaitingStatus.OFFERED
+    assert notifications.run()["offered"] == 0
+    assert any(message.to == ["ioana@example.org"] for message in mail.outbox)
