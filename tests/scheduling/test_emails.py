@@ -7,9 +7,20 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from core import roles
 from plugins.scheduling.emails import ensure_default_texts
-from plugins.scheduling.models import Booking, BookingStatus, Calendar, EmailText, Notice, NoticeKind, NoticeStatus
+from plugins.scheduling.models import (
+    Booking,
+    BookingStatus,
+    Calendar,
+    EmailText,
+    Notice,
+    NoticeKind,
+    NoticeStatus,
+    NotificationSettings,
+)
 
 from .flow import book
 
@@ -124,3 +135,25 @@ def test_the_failed_send_shows_in_the_admin(booked_now, settings, admin_client):
     page = admin_client.get("/admin/scheduling/emails/", {"status": "failed"})
     assert page.status_code == 200
     assert booking.code in page.content.decode() and "SMTPRecipientsRefused" in page.content.decode()
+
+
+def test_the_administrator_edits_a_text_and_a_wrong_placeholder_is_refused_in_german(client, make_user, office):
+    client.force_login(make_user("admin-user", roles.ADMINISTRATOR))
+    text = EmailText.objects.get(kind=NoticeKind.REMINDER, language="hu")
+    url = reverse("wagtailsnippets_scheduling_emailtext:edit", args=[text.pk])
+    data = {"kind": text.kind, "language": text.language, "subject": "Holnap {when}", "body": "Kedves {nam}"}
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and "Unbekannte Platzhalter: {nam}" in refused.content.decode()
+    saved = client.post(url, {**data, "body": "Kedves {name}, {link}"})
+    assert saved.status_code == 302
+    assert EmailText.objects.get(pk=text.pk).body == "Kedves {name}, {link}"
+
+
+def test_the_offer_hours_are_set_in_the_admin_within_limits(client, make_user, office):
+    client.force_login(make_user("admin-user", roles.ADMINISTRATOR))
+    url = reverse("wagtailsettings:edit", args=["scheduling", "notificationsettings", NotificationSettings.load().pk])
+    assert "Platz für die Warteliste gehalten (Stunden)" in client.get(url).content.decode()
+    refused = client.post(url, {"offer_hours": 0})
+    assert refused.status_code == 200 and "größer oder gleich 1" in refused.content.decode()
+    assert client.post(url, {"offer_hours": 24}).status_code == 302, "saved"
+    assert NotificationSettings.load().offer_hours == 24
