@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from core import audit
 
 from .limits import open_bookings_per_contact
-from .models import Booking, BookingStatus, Channel, Slot
+from .models import Booking, BookingStatus, Channel, Move, Slot
 from .slots import free_seats, offered_slot
 
 HOLD = datetime.timedelta(minutes=10)
@@ -34,6 +35,8 @@ class BookingRefused(Exception):
     TAKEN = "taken"  # not enough free seats (any more)
     EXPIRED = "expired"  # the hold or booking is gone
     OPEN_BOOKINGS = "open_bookings"  # the contact already has as many appointments to come as allowed
+    CANCELLED = "cancelled"  # the booking was cancelled or moved already (a link used before)
+    BEGUN = "begun"  # the appointment has begun or passed: no longer cancelled or moved by its holder
 
     def __init__(self, reason):
         super().__init__(reason)
@@ -177,4 +180,73 @@ def book(calendar, token, *, start, people, contact, privacy, now=None):
         booking.privacy_language = privacy.language
         _assign_code(booking)
         audit.record("booking.book", booking, None, calendar=calendar.slug, people=people, channel=booking.channel)
+        _announce_booked(booking)
     return Booked(booking, again=False)
+
+
+# The notices run in the task cluster once the change is committed; named by path, they need no import here.
+def _announce_booked(booking):
+    transaction.on_commit(lambda: async_task("plugins.scheduling.notifications.booked", booking.pk))
+
+
+def _announce_freed(booking):
+    transaction.on_commit(lambda: async_task("plugins.scheduling.notifications.seat_freed", booking.slot_id))
+
+
+def _booked_for_holder(code, now):
+    """The booking ``code`` under its row lock, while its holder may still cancel or move it."""
+    booking = Booking.objects.select_for_update(of=("self",)).select_related("slot").filter(code=code).first()
+    if booking is None or booking.status != BookingStatus.BOOKED:
+        raise BookingRefused(BookingRefused.CANCELLED)
+    if booking.slot.start <= now:
+        raise BookingRefused(BookingRefused.BEGUN)
+    return booking
+
+
+def cancel(code, *, now=None, actor=None):
+    """Cancel the booking ``code``: its seats are free at once; a cancelled or begun one is refused."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _booked_for_holder(code, now)
+        booking.status = BookingStatus.CANCELLED
+        booking.save(update_fields=["status"])
+        audit.record("booking.cancel", booking, actor, calendar=booking.slot.calendar.slug)
+        transaction.on_commit(lambda: async_task("plugins.scheduling.notifications.cancelled", booking.pk))
+        _announce_freed(booking)
+    return booking
+
+
+def reschedule(calendar, code, start, *, now=None):
+    """Move the booking ``code`` to ``start``: a new booking (own code and link) under the same checks as ``book``.
+
+    The old booking's row is locked first, then the new slot's, as ``book`` does; the
+    old one's seats count as free for the move and are freed when it commits.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        old = _booked_for_holder(code, now)
+        if old.slot.calendar_id != calendar.pk:
+            raise BookingRefused(BookingRefused.CANCELLED)
+        _offered(calendar, start, old.channel, now)
+        slot = _slot_row(calendar, start)
+        _check_seats(calendar, slot, old.people, old.channel, now, besides=old)
+        new = Booking(
+            slot=slot,
+            token=secrets.token_urlsafe(32),
+            people=old.people,
+            channel=old.channel,
+            status=BookingStatus.BOOKED,
+            booked_at=now,
+            **{field: getattr(old, field) for field in MOVED_FIELDS},
+        )
+        _assign_code(new)
+        old.status = BookingStatus.CANCELLED
+        old.save(update_fields=["status"])
+        Move.objects.create(old=old, new=new)
+        audit.record("booking.move", new, None, calendar=calendar.slug, moved_from=old.code)
+        _announce_booked(new)
+        _announce_freed(old)
+    return new
+
+
+MOVED_FIELDS = ("name", "email", "phone", "email_key", "phone_key", "language", "privacy_version", "privacy_language")

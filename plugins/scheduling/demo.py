@@ -17,13 +17,17 @@ from core import audit
 from core.contracts import PrivacyNotice
 from demo.people import People
 
+from . import waiting as waiting_list
 from .booking import Contact, book, hold, new_code
-from .models import Booking, BookingStatus, Calendar, Channel, Slot
+from .models import Booking, BookingStatus, Calendar, Channel, Notice, NoticeKind, NoticeStatus, Slot
 from .slots import office_zone, open_slots
+from .waiting import week_of
 
 PAST_WEEKS = 4
 COMING_DAYS = 14
 SHARE_BOOKED = 0.6
+SHARE_FAILED = 0.05
+WAITING = 3
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 NOTICE = PrivacyNotice(version="demo", language="de", title="", url="")
 
@@ -75,16 +79,40 @@ def _past(calendar, people, rng, now):
 
 
 def _coming(calendar, people, rng, now):
+    """The coming two weeks, booked in part; the first bookable week in full, with people waiting for it."""
     today = timezone.localdate(now, office_zone())
-    made = 0
-    for free in open_slots(calendar, today, today + datetime.timedelta(days=COMING_DAYS), now):
-        if rng.random() > SHARE_BOOKED or not free.free_online:
+    slots = open_slots(calendar, today, today + datetime.timedelta(days=COMING_DAYS), now)
+    full_week = _week(slots[0].start) if slots else None
+    made = []
+    for free in slots:
+        in_full_week = _week(free.start) == full_week
+        if not free.free_online or (rng.random() > SHARE_BOOKED and not in_full_week):
             continue
-        held = hold(calendar, free.start, rng.randint(1, free.free_online), now=now)
+        seats = free.free_online if in_full_week else rng.randint(1, free.free_online)
+        held = hold(calendar, free.start, seats, now=now)
         contact = _contact(people, rng, today)
-        book(calendar, held.token, start=free.start, people=held.people, contact=contact, privacy=NOTICE, now=now)
-        made += 1
-    return made
+        made.append(
+            book(calendar, held.token, start=free.start, people=seats, contact=contact, privacy=NOTICE, now=now).booking
+        )
+    _confirmations_sent(made, rng, now)
+    for _n in range(WAITING if made else 0):
+        waiting_list.join(calendar, full_week, _contact(people, rng, today), rng.randint(1, 2), NOTICE)
+    return len(made)
+
+
+def _week(start):
+    return week_of(timezone.localtime(start, office_zone()).date())
+
+
+def _confirmations_sent(bookings, rng, now):
+    """Demo confirmations count as sent, so none goes out; a few failed ones show what the office would see."""
+    failed = {"status": NoticeStatus.FAILED, "error": "SMTPRecipientsRefused: 550 mailbox unavailable (demo)"}
+    sent = {"status": NoticeStatus.SENT, "sent_at": now}
+    Notice.objects.bulk_create(
+        Notice(booking=booking, kind=NoticeKind.CONFIRMATION, **(failed if rng.random() < SHARE_FAILED else sent))
+        for booking in bookings
+        if booking.email
+    )
 
 
 def contribute(request, stdout):

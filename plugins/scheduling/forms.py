@@ -96,3 +96,11 @@ class DetailsForm(forms.Form):
         return Contact(
             name=data["name"], email=data.get("email", ""), phone=data.get("phone", ""), language=data["language"]
         )
+
+
+class WaitingForm(DetailsForm):
+    """Joining a full week's waiting list: the booking form's checks, without a time."""
+
+    def __init__(self, *args, calendar, **kwargs):
+        super().__init__(*args, calendar=calendar, starts=[], **kwargs)
+        del self.fields["start"]

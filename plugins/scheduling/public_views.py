@@ -22,9 +22,11 @@ from django.views.decorators.cache import never_cache
 from . import limits
 from .booking import BookingRefused, book, display_code, hold
 from .forms import DetailsForm, PeopleForm
+from .links import manage_token
 from .models import Booking, BookingStatus, Calendar
 from .privacy import privacy_notice
 from .slots import bookable_range, office_zone, open_slots
+from .waiting import weeks_full
 
 ALTERNATIVES = 12  # other free times offered when the chosen one was lost
 
@@ -93,14 +95,21 @@ def days(request, calendar):
     calendar = _calendar(calendar)
     form, people = _people(request, calendar)
     first, last = bookable_range(calendar)
-    free = [slot for slot in open_slots(calendar, first, last) if slot.fits(people)]
+    offered = open_slots(calendar, first, last)
+    free = [slot for slot in offered if slot.fits(people)]
     by_day = {}
     for slot in free:
         by_day.setdefault(local(slot.start).date(), []).append(slot)
     return _render(
         request,
         "scheduling/public/days.html",
-        {"calendar": calendar, "form": form, "people": people, "days": list(by_day.items())},
+        {
+            "calendar": calendar,
+            "form": form,
+            "people": people,
+            "days": list(by_day.items()),
+            "full_weeks": weeks_full(offered, people),
+        },
     )
 
 
@@ -253,6 +262,9 @@ def confirmation(request, calendar, token):
             "code": display_code(booking.code),
             "slot_label": slot_label(booking.slot.start),
             "end_label": time_label(booking.slot.end),
+            "manage_url": reverse(
+                "scheduling:manage", kwargs={"calendar": calendar.slug, "link": manage_token(booking)}
+            ),
         },
     )
 

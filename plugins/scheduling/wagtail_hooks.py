@@ -20,7 +20,10 @@ from core.hooks import (
 )
 
 from .booking import display_code
+from .emails import ensure_default_texts
 from .models import Calendar
+from .notification_admin import EmailTextViewSet, NoticeViewSet, WaitingListViewSet
+from .notifications import ensure_schedule, tell_of_rule_change
 from .public_urls import public_urls
 from .rule_changes import stranded_bookings
 from .slots import office_zone
@@ -36,6 +39,12 @@ class CalendarViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarViewSet)
+register_snippet(EmailTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def notification_viewsets():
+    return [NoticeViewSet(), WaitingListViewSet()]
 
 
 def _when(booking):
@@ -49,6 +58,8 @@ def warn_of_stranded_bookings(request, instance):
         return
     stranded = stranded_bookings(Calendar.objects.with_rules().get(pk=instance.pk))
     if stranded:
+        told = tell_of_rule_change(stranded)
+        messages.info(request, _("%(count)d of the people concerned were told by email.") % {"count": told})
         listed = ", ".join(f"{display_code(booking.code)} ({_when(booking)})" for booking in stranded)
         messages.warning(
             request,
@@ -100,8 +111,15 @@ def opening_hours(language):
 def scheduling_permissions():
     calendar = [f"scheduling.{action}_calendar" for action in ("add", "change", "delete", "view")]
     return {
-        roles.ADMINISTRATOR: [*calendar, "scheduling.change_bookingsettings"],
-        roles.CLERK: ["scheduling.view_calendar"],
+        roles.ADMINISTRATOR: [
+            *calendar,
+            "scheduling.change_bookingsettings",
+            "scheduling.change_notificationsettings",
+            *[f"scheduling.{action}_emailtext" for action in ("add", "change", "delete", "view")],
+            "scheduling.view_notice",
+            "scheduling.view_waitinglistentry",
+        ],
+        roles.CLERK: ["scheduling.view_calendar", "scheduling.view_notice", "scheduling.view_waitinglistentry"],
     }
 
 
@@ -110,6 +128,12 @@ def bootstrap_calendars(*, demo, stdout):
     from .defaults import ensure_default_calendars
 
     stdout.write(f"Calendars: {ensure_default_calendars()} created.")
+
+
+@hooks.register(BOOTSTRAP, order=111)
+def bootstrap_notifications(*, demo, stdout):
+    stdout.write(f"Email texts: {ensure_default_texts()} created.")
+    stdout.write("Reminder schedule: " + ("created." if ensure_schedule() else "exists."))
 
 
 @hooks.register(DEMO_DATA)
@@ -122,11 +146,26 @@ def demo_bookings(request, stdout):
 @hooks.register(AUDIT_VOCABULARY)
 def audit_vocabulary():
     return AuditVocabulary(
-        actions={"booking.book": gettext_lazy("Appointment booked"), "demo.bookings": gettext_lazy("Demo bookings")},
+        actions={
+            "booking.book": gettext_lazy("Appointment booked"),
+            "booking.cancel": gettext_lazy("Appointment cancelled"),
+            "booking.move": gettext_lazy("Appointment moved"),
+            "waiting.join": gettext_lazy("Joined the waiting list"),
+            "waiting.offer": gettext_lazy("Seat offered from the waiting list"),
+            "waiting.passed": gettext_lazy("Waiting-list offer passed on"),
+            "waiting.declined": gettext_lazy("Waiting-list offer declined"),
+            "waiting.list": gettext_lazy("Waiting list read"),
+            "demo.bookings": gettext_lazy("Demo bookings"),
+        },
         details={
             "calendar": gettext_lazy("calendar"),
             "people": gettext_lazy("people"),
             "channel": gettext_lazy("channel"),
             "bookings": gettext_lazy("bookings"),
+            "moved_from": gettext_lazy("moved from"),
+            "week": gettext_lazy("week"),
+            "slot": gettext_lazy("slot"),
+            "entries": gettext_lazy("entries"),
+            "fields": gettext_lazy("fields"),
         },
     )

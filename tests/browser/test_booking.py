@@ -1,4 +1,4 @@
-"""A citizen books on a phone, in Romanian, without help; axe-core finds no serious barrier on the pages."""
+"""A citizen books on a phone, in Romanian, without help, and cancels by the link; axe-core finds no serious barrier."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -45,7 +45,17 @@ def test_a_citizen_books_in_romanian_on_a_phone(page, live_server, bootstrapped,
     assert page.locator(".code").inner_text() == f"{booking.code[:4]}-{booking.code[4:]}"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "nothing overflows the phone's width"
-    assert found == {"days": [], "times": [], "details": [], "confirmation": []}
+
+    page.get_by_role("link", name="Anulați sau mutați programarea").click()
+    page.wait_for_url("**/buchung/**")
+    found["manage"] = barriers(page)
+    page.screenshot(path=artifacts / "booking-ro-manage.png", full_page=True)
+    page.get_by_role("button", name="Anulați programarea").click()
+    assert page.get_by_role("heading", name="Programarea dumneavoastră este anulată").is_visible()
+    found["cancelled"] = barriers(page)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+    assert found == {"days": [], "times": [], "details": [], "confirmation": [], "manage": [], "cancelled": []}
 
 
 @pytest.mark.parametrize("language", ["de", "bg"])

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -96,6 +97,25 @@ def test_the_administrator_edits_the_hours_and_is_shown_the_bookings_left_out(cl
     code = f"{booking.code[:4]}-{booking.code[4:]}"
     assert any("1 Buchungen passen nicht mehr" in text and code in text for text in warnings), warnings
     assert Booking.objects.get().status == BookingStatus.BOOKED
+
+
+def test_the_holders_of_bookings_left_out_are_told_once(client, administrator):
+    office = Calendar.objects.get(slug="clearingstelle")
+    book(client)
+    booking = Booking.objects.get()
+    local = timezone.localtime(booking.slot.start)
+    rule = office.rules.get(weekday=local.weekday(), start__lte=local.time(), end__gt=local.time())
+    client.force_login(administrator)
+    url = reverse("wagtailsnippets_scheduling_calendar:edit", args=[office.pk])
+    saved = client.post(url, edit_data(office, rule_rows(office, {rule.pk: {"weekday": 0}})))
+    assert "1 der Betroffenen wurden per E-Mail benachrichtigt." in [
+        str(message) for message in get_messages(saved.wsgi_request)
+    ]
+    [told] = mail.outbox
+    assert told.to == ["stefan@example.org"] and told.subject.startswith("Vă rugăm să mutați programarea")
+    assert "/ro/termin/clearingstelle/buchung/" in told.body
+    client.post(url, edit_data(office, rule_rows(office, {})))
+    assert len(mail.outbox) == 1
 
 
 def test_a_range_that_ends_before_it_starts_is_refused_in_german(client, administrator):

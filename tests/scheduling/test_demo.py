@@ -4,11 +4,13 @@ import io
 from collections import Counter
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from core.contracts import DemoRequest
 from plugins.scheduling.demo import contribute
-from plugins.scheduling.models import Booking, BookingStatus
+from plugins.scheduling.models import Booking, BookingStatus, Notice, NoticeKind, WaitingListEntry, WaitingStatus
+from plugins.scheduling.waiting import full_weeks
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +31,14 @@ def test_demo_bookings_fill_past_and_coming_weeks_within_the_seats(bootstrapped)
 
     contribute(DemoRequest(arrivals=10, seed=3, once=True), io.StringIO())
     assert Booking.objects.count() == len(bookings)
+
+
+def test_demo_fills_a_week_with_people_waiting_and_sends_no_email(bootstrapped, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        contribute(DemoRequest(arrivals=10, seed=3, once=True), io.StringIO())
+    assert mail.outbox == []
+    entries = list(WaitingListEntry.objects.select_related("calendar"))
+    assert len(entries) == 3 and all(entry.status == WaitingStatus.WAITING for entry in entries)
+    assert entries[0].week in full_weeks(entries[0].calendar, 1)
+    coming = Booking.objects.filter(slot__start__gt=timezone.now()).exclude(email="")
+    assert Notice.objects.filter(kind=NoticeKind.CONFIRMATION).count() == coming.count()

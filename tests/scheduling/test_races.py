@@ -7,13 +7,17 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from plugins.scheduling.booking import hold
-from plugins.scheduling.models import Booking, BookingStatus, Calendar
+from core.contracts import PrivacyNotice
+from plugins.scheduling.booking import Contact, book, hold
+from plugins.scheduling.links import manage_token
+from plugins.scheduling.models import Booking, BookingStatus, Calendar, Move
+from plugins.scheduling.slots import open_slots
 
 from . import flow
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 RACERS = 50
+NOTICE = PrivacyNotice(version="1", language="ro", title="", url="")
 TAKEN = "Ne pare rău, această oră tocmai a fost rezervată de altcineva"
 
 
@@ -111,3 +115,34 @@ def test_families_of_three_against_two_free_seats_are_refused_whole(office):
     assert outcome(responses) == [302] + [409] * (RACERS - 1)
     assert all(response.status_code == 409 for response in responses[: RACERS // 2])
     assert booked_at(start) == 3
+
+
+def test_fifty_reschedules_onto_the_last_seat_give_one_move(office):
+    Calendar.objects.filter(pk=office.pk).update(seats_online=2)
+    calendar = Calendar.objects.with_rules().get(pk=office.pk)
+    day, start = first_free(Client())
+    target = start_of(start)
+    # One seat of the two taken first: the slot's row exists, so only its lock can keep the movers apart.
+    flow.send_details(Client(), flow.token_of(flow.hold(Client(), day, start)), start, email="first@example.org")
+    later = [
+        slot.start
+        for slot in open_slots(calendar, target.date(), target.date() + datetime.timedelta(days=60))
+        if slot.start > target
+    ][:RACERS]
+    assert len(later) == RACERS
+    bookings = []
+    for index, moment in enumerate(later):
+        held = hold(calendar, moment, 1)
+        contact = Contact(name=f"Racer {index}", email=f"mover{index}@example.org", phone="", language="ro")
+        bookings.append(book(calendar, held.token, start=moment, people=1, contact=contact, privacy=NOTICE).booking)
+
+    def move(booking):
+        link = manage_token(booking)
+        return lambda client: client.post(flow.url("move", calendar="clearingstelle", link=link), {"start": start})
+
+    responses = race([move(booking) for booking in bookings])
+    assert outcome(responses) == [302] + [409] * (RACERS - 1)
+    assert all(TAKEN in response.content.decode() for response in responses if response.status_code == 409)
+    assert booked_at(start) == 2
+    assert Move.objects.count() == 1
+    assert Booking.objects.filter(status=BookingStatus.BOOKED).count() == RACERS + 1

@@ -14,3 +14,24 @@ __all__ = [
     "Slot",
     "Weekday",
 ]
+from .notifications import (  # noqa: E402
+    EmailText,
+    Move,
+    Notice,
+    NoticeKind,
+    NoticeStatus,
+    NotificationSettings,
+    WaitingListEntry,
+    WaitingStatus,
+)
+
+__all__ += [
+    "EmailText",
+    "Move",
+    "Notice",
+    "NoticeKind",
+    "NoticeStatus",
+    "NotificationSettings",
+    "WaitingListEntry",
+    "WaitingStatus",
+]
