@@ -2,13 +2,17 @@
 
 from django import forms
 from django.db import models
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from core.office import to_be_completed
+from core.office import office_details, to_be_completed
+from core.pdf import FONTS, render_pdf
 
 from .blocks import ContentBlocks
 
@@ -53,14 +57,60 @@ class ContentPage(Page):
         abstract = True
 
 
-class InformationPage(ContentPage):
-    """What to expect and what to do, in steps, checklists and questions (e.g. "Your way to registration")."""
+class InformationPage(RoutablePageMixin, ContentPage):
+    """What to expect and what to do, in steps, checklists and questions (e.g. "Your way to registration").
+
+    A page with a checklist also has a one-page information sheet to print (``informationsblatt/``):
+    its steps, checklist and opening hours with the office's address, as a PDF in the page's language.
+    """
+
+    SHEET_BLOCKS = ("steps", "checklist", "opening_hours")
 
     parent_page_types = ["pages.HomePage", "pages.InformationPage"]
     subpage_types = ["pages.InformationPage"]
 
     class Meta:
         verbose_name = _("information page")
+
+    def sheet_blocks(self):
+        """The first steps, checklist and opening-hours block, by type; empty without a checklist."""
+        found = {}
+        for block in self.body:
+            if block.block_type in self.SHEET_BLOCKS:
+                found.setdefault(block.block_type, block)
+        return found if "checklist" in found else {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["has_sheet"] = bool(self.sheet_blocks())
+        return context
+
+    @path("informationsblatt/", name="information_sheet")
+    def information_sheet(self, request):
+        """The printable sheet; served through Wagtail, so the page cache keeps it and a publish renews it."""
+        from .site import public_links
+
+        blocks = self.sheet_blocks()
+        if not blocks:
+            return HttpResponse(status=404)
+        language = self.locale.language_code
+        links = [(link.label, request.build_absolute_uri(link.url)) for link in public_links(language)]
+        html = render_to_string(
+            "pages/information_sheet.html",
+            {
+                **FONTS,
+                "page": self,
+                "blocks": blocks,
+                "office": office_details(),
+                "links": links,
+                "url": request.build_absolute_uri(self.url),
+                "language": language,
+            },
+            request=request,
+        )
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}-{language}.pdf"'
+        return response
 
 
 class NewsPage(ContentPage):
