@@ -5,6 +5,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -24,7 +25,48 @@ def to_complete(name):
     return FieldPanel(name, widget=to_be_completed(forms.Textarea(attrs={"rows": 3})))
 
 
-class HomePage(Page):
+class PageForm(WagtailAdminPageForm):
+    """Every public page's form: with the box a translator ticks once a person has checked the translation."""
+
+    reviewed = forms.BooleanField(
+        label=_("translation checked by a person"),
+        required=False,
+        help_text=_("Leave it empty while a translation was not read by someone who speaks the language."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed"].initial = self.instance.translation_reviewed
+
+    def save(self, commit=True):
+        self.instance.translation_reviewed = self.cleaned_data["reviewed"]
+        return super().save(commit=commit)
+
+
+class ReviewedTranslationPage(Page):
+    """Whether a person checked this language's text; a new translation starts unchecked, whatever its source says.
+
+    Not editable as a model field, so wagtail-localize never copies it from the German page on a sync;
+    the editor sets it through ``PageForm``. The page tree shows "not checked" after the title.
+    """
+
+    translation_reviewed = models.BooleanField(_("translation checked"), default=False, editable=False)
+
+    base_form_class = PageForm
+    exclude_fields_in_copy = ["translation_reviewed"]
+    settings_panels = Page.settings_panels + [FieldPanel("reviewed")]
+
+    class Meta:
+        abstract = True
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if self.translation_reviewed:
+            return title
+        return _("%(title)s (translation not checked)") % {"title": title}
+
+
+class HomePage(ReviewedTranslationPage):
     """The public start page, one per language: what the office is, the way in (booking, information), contact."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -43,7 +85,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(ReviewedTranslationPage):
     """A title, a short introduction and the information blocks; what every other page type shares."""
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
