@@ -1,10 +1,11 @@
 """The public pages' cache: a page under load costs about what a static file costs, and a publish shows at once.
 
-Django's own cache middleware, around Wagtail's ``serve`` view only (``pages.urls``): the booking,
-the admin and every other view are never stored. Its cache is the ``pages`` alias
-(``PAGE_CACHE_URL``, by default files in ``var/page-cache``): every gunicorn worker and the task
-cluster (scheduled publishing) on the machine read and purge the same entries, with no database
-query on a hit. A publish can change every page (navigation, language switcher, news, legal
+Django's own cache middleware, first in ``MIDDLEWARE`` (after whitenoise), keeping only the answers
+of Wagtail's ``serve`` view (marked in ``pages.urls``): the booking, the admin and every other view
+are never stored. A hit costs three small file reads and no session, CSRF, routing or query.
+Its cache is the ``pages`` alias (``PAGE_CACHE_URL``, by default files in ``var/page-cache``):
+every gunicorn worker and the task cluster (scheduled publishing) on the machine read and purge
+the same entries. A publish can change every page (navigation, language switcher, news, legal
 links), so it purges them all: the key of every entry carries a generation, and a purge starts a
 new one and empties the cache. A page rendered from the old content while the purge ran is stored
 under the old generation, where nobody looks again.
@@ -15,14 +16,15 @@ re-read when an entry expires (``PAGE_CACHE_SECONDS``).
 """
 
 import copy
+import functools
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.middleware.cache import CacheMiddleware
-from django.utils.cache import patch_cache_control
-from django.utils.decorators import decorator_from_middleware_with_args
+from django.utils import translation
+from django.utils.cache import has_vary_header, patch_cache_control
 
 ALIAS = "pages"
 GENERATION = "generation"
@@ -52,21 +54,27 @@ def purge_after_commit(**kwargs):
 
 
 def is_personal(request, response):
-    """Whether the response depends on who asked: it read the session, messages or a CSRF token, or sets a cookie."""
+    """Whether the response depends on who asked: session, messages or a CSRF token read, a cookie set or varied on."""
     session = getattr(request, "session", None)
     return bool(
         (session is not None and session.accessed)
         or getattr(getattr(request, "_messages", None), "used", False)
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or response.cookies
+        or has_vary_header(response, "Cookie")
     )
 
 
 class PageCacheMiddleware(CacheMiddleware):
-    """Django's cache middleware, with the generation in the key and personal responses left out."""
+    """Django's cache middleware, first in line: a hit is answered before sessions, CSRF or URL routing run.
 
-    def __init__(self, get_response, page_timeout=None, **kwargs):
-        super().__init__(get_response, page_timeout=page_timeout, cache_alias=ALIAS, **kwargs)
+    It stores only what ``cache_page`` marked (Wagtail's page view), once every other middleware
+    has added its headers, with the generation in the key and personal responses left out. The
+    language for the key comes from the URL's prefix, as the locale middleware would set it later.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response, page_timeout=settings.PAGE_CACHE_SECONDS, cache_alias=ALIAS)
 
     def _for(self, request):
         bound = copy.copy(self)
@@ -74,19 +82,33 @@ class PageCacheMiddleware(CacheMiddleware):
         return bound
 
     def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        if language is None:
+            request._cache_update_cache = False
+            return None
         request.page_cache_generation = generation()
-        return CacheMiddleware.process_request(self._for(request), request)
+        with translation.override(language):
+            return CacheMiddleware.process_request(self._for(request), request)
 
     def process_response(self, request, response):
+        if not getattr(request, "page_cacheable", False):
+            return response
         if is_personal(request, response):
-            request._cache_update_cache = False
             patch_cache_control(response, private=True)
             return response
         # Stored here for PAGE_CACHE_SECONDS; browsers and proxies ask again every time (max-age 0, the
         # smaller one wins), so a publish reaches them at once too.
         patch_cache_control(response, max_age=0)
-        return CacheMiddleware.process_response(self._for(request), request, response)
+        with translation.override(translation.get_language_from_path(request.path_info)):
+            return CacheMiddleware.process_response(self._for(request), request, response)
 
 
 def cache_page(view):
-    return decorator_from_middleware_with_args(PageCacheMiddleware)(page_timeout=settings.PAGE_CACHE_SECONDS)(view)
+    """Marks the view's answers for ``PageCacheMiddleware`` to keep."""
+
+    @functools.wraps(view)
+    def marked(request, *args, **kwargs):
+        request.page_cacheable = True
+        return view(request, *args, **kwargs)
+
+    return marked
