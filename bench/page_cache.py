@@ -35,7 +35,7 @@ LOG = "/tmp/page_cache-gunicorn.log"
 
 def options_of(parser):
     parser.add_argument("--clients", type=int, default=8, help="Concurrent clients.")
-    parser.add_argument("--requests", type=int, default=800, help="Requests per figure and round, all clients together.")
+    parser.add_argument("--requests", type=int, default=800, help="Requests per figure and round, all clients.")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes.")
 
 
@@ -136,10 +136,11 @@ def measure(options):
     cached, cached_port = start_gunicorn(env, options.workers)
     uncached, uncached_port = start_gunicorn({**env, "PAGE_CACHE_URL": "dummycache://"}, options.workers)
     try:
+        load = (len(page), options.clients, options.requests)
         candidates = {
-            "page": lambda: burst(cached_port, PAGE, len(page), options.clients, options.requests),
-            "static": lambda: burst(cached_port, f"/static/{STATIC_NAME}", len(page), options.clients, options.requests),
-            "uncached": lambda: burst(uncached_port, PAGE, len(page), options.clients, options.requests),
+            "page": lambda: burst(cached_port, PAGE, *load),
+            "static": lambda: burst(cached_port, f"/static/{STATIC_NAME}", *load),
+            "uncached": lambda: burst(uncached_port, PAGE, *load),
         }
         names = list(candidates)
         times = {name: [] for name in names}
