@@ -41,7 +41,12 @@ run: $(VENV)/.demo-installed
 system-packages:
 	scripts/install-system-packages
 
-test: $(VENV)/.dev-installed system-packages
+# axe-core for the browser tests, exactly as package-lock.json pins it (npm comes from system-packages).
+node_modules/.installed: package.json package-lock.json | system-packages
+	npm ci
+	touch $@
+
+test: $(VENV)/.dev-installed system-packages node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The suite once more against a throwaway PostgreSQL server. The browser tests drive the same

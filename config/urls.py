@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import hooks
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -21,4 +20,4 @@ if settings.DEBUG:
 
 # The plugins' public pages first: the pages' route below takes every path that reaches it.
 plugin_pages = [pattern for public_urls in hooks.get_hooks(PUBLIC_URLS) for pattern in public_urls()]
-urlpatterns += i18n_patterns(*plugin_pages, path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(*plugin_pages, path("", include("pages.urls")))

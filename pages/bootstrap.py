@@ -50,7 +50,11 @@ def ensure_home_pages():
     home = HomePage.objects.filter(locale=default_locale).first()
     if home is None:
         content = defaults["pages"][settings.LANGUAGE_CODE]
-        home = root.add_child(instance=HomePage(slug=defaults["slug"], locale=default_locale, live=False, **content))
+        home = root.add_child(
+            instance=HomePage(
+                slug=defaults["slug"], locale=default_locale, live=False, translation_reviewed=True, **content
+            )
+        )
         _publish(home)
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
@@ -153,7 +157,14 @@ def _ensure_page(spec, home):
     if german is None:
         content = {**texts["de"], "body": _stream_data(model, texts["de"].get("body", []))}
         german = home.add_child(
-            instance=model(slug=spec["slug"], locale=home.locale, live=False, **spec["fields"], **content)
+            instance=model(
+                slug=spec["slug"],
+                locale=home.locale,
+                live=False,
+                translation_reviewed=True,  # the source text
+                **spec["fields"],
+                **content,
+            )
         )
         _publish(german)
         created += 1

@@ -6,6 +6,7 @@ from core.hooks import BOOTSTRAP, PRIVACY_NOTICE
 from .bootstrap import ensure_default_pages, ensure_home_pages, ensure_locales, ensure_root_collection
 from .po_upload import checked_upload_pofile
 from .privacy import privacy_notice
+from .translation_review import checked_button, translation_checked
 from .translation_sync import CompleteOnlyUpdateTranslationsView
 
 
@@ -30,9 +31,14 @@ def guarded_translation_views():
             CompleteOnlyUpdateTranslationsView.as_view(),
             name="pages_update_translations",
         ),
+        path("pages/<int:page_id>/translation-checked/", translation_checked, name="pages_translation_checked"),
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             checked_upload_pofile,
             name="pages_upload_pofile",
         ),
     ]
+
+
+hooks.register("register_page_listing_more_buttons", checked_button)
+hooks.register("register_page_header_buttons", checked_button)

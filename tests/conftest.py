@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.test import Client, TransactionTestCase
@@ -83,8 +83,9 @@ def client():
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counters live in the cache; user ids repeat after each test's rollback."""
+    """Rate-limit counters live in the cache; user ids repeat after each test's rollback; pages are cached."""
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

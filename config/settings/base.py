@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers a cached public page before anything else runs (production puts whitenoise before it).
+    "pages.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "core.middleware.AdminDefaultLanguageMiddleware",
@@ -97,7 +100,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One cache for every worker process, kept over restarts (rate limits count in it): a table
 # in the database, no extra server. `manage.py createcachetable` creates it.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "clearing_cache"}}
+# The public pages have a cache of their own (pages.cache): files every worker on the machine shares,
+# read without a database query and purged as a whole on publish; with several machines, one
+# Redis for all (PAGE_CACHE_URL=redis://…). Other apps' data on a page (opening hours) is re-read
+# after PAGE_CACHE_SECONDS.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "clearing_cache"},
+    "pages": env.cache_url("PAGE_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'page-cache'}"),
+}
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -132,7 +143,7 @@ TIME_ZONE = "Europe/Berlin"
 WAGTAIL_USER_TIME_ZONES = ["Europe/Berlin"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {

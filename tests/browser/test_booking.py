@@ -1,20 +1,13 @@
 """A citizen books on a phone, in Romanian, without help, and cancels by the link; axe-core finds no serious barrier."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from plugins.scheduling.models import Booking, BookingStatus
 
+from .axe import barriers
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
-
-
-def barriers(page):
-    """axe-core's serious and critical violations on the page, as (rule, how many elements)."""
-    response = Axe().run(page).response
-    assert response["testEngine"]["name"] == "axe-core" and response["url"] == page.url
-    violations = response["violations"]
-    return [(v["id"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def test_a_citizen_books_in_romanian_on_a_phone(page, live_server, bootstrapped, artifacts):

@@ -44,26 +44,30 @@ def synced_page(bootstrapped, django_capture_on_commit_callbacks):
     return german, source, translation
 
 
-def sync(admin_client, source):
+def sync(admin_client, source, capture):
+    """The admin's "sync translated pages" with "publish immediately"; committed, so the page cache is purged."""
     url = reverse("wagtail_localize:update_translations", args=[source.pk])
-    return admin_client.post(url, {"publish_translations": "on"}, follow=True)
+    with capture(execute=True):
+        return admin_client.post(url, {"publish_translations": "on"}, follow=True)
 
 
-def test_a_german_edit_synced_with_publish_does_not_show_german_on_the_romanian_page(admin_client, synced_page):
+def test_a_german_edit_synced_with_publish_does_not_show_german_on_the_romanian_page(
+    admin_client, synced_page, django_capture_on_commit_callbacks
+):
     german, source, translation = synced_page
     url = InformationPage.objects.get(locale__language_code="ro", translation_key=german.translation_key).url
     assert "RO: Anmeldung in der Schule" in admin_client.get(url).content.decode()
 
     german.body.append(("text", RichText("<p>Bitte bringen Sie das Zeugnis mit.</p>")))
     german.save_revision().publish()
-    response = sync(admin_client, source)
+    response = sync(admin_client, source, django_capture_on_commit_callbacks)
     assert "Nicht veröffentlicht in Română: noch sind nicht alle Texte übersetzt." in response.content.decode()
     romanian = admin_client.get(url).content.decode()
     assert "Bitte bringen Sie das Zeugnis mit." not in romanian
     assert "RO: Anmeldung in der Schule" in romanian
 
     translate_everything(translation, "RO: ")
-    sync(admin_client, source)
+    sync(admin_client, source, django_capture_on_commit_callbacks)
     romanian = admin_client.get(url).content.decode()
     assert "RO: Bitte bringen Sie das Zeugnis mit." in romanian
 
@@ -80,12 +84,14 @@ def test_a_page_sent_for_translation_is_not_published_in_german_in_the_other_lan
     assert admin_client.get("/bg/sprachkurse/").status_code == 404
 
 
-def test_a_german_edit_of_a_shipped_page_synced_with_publish_keeps_the_romanian_page(admin_client, bootstrapped):
+def test_a_german_edit_of_a_shipped_page_synced_with_publish_keeps_the_romanian_page(
+    admin_client, bootstrapped, django_capture_on_commit_callbacks
+):
     german = InformationPage.objects.get(locale__language_code="de", slug="ankommen-und-anmelden")
     before = admin_client.get("/ro/ankommen-und-anmelden/").content.decode()
     german.body.append(("text", RichText("<p>Ab Januar auch mittwochs geöffnet.</p>")))
     german.save_revision().publish()
-    sync(admin_client, TranslationSource.objects.get_for_instance(german))
+    sync(admin_client, TranslationSource.objects.get_for_instance(german), django_capture_on_commit_callbacks)
     after = admin_client.get("/ro/ankommen-und-anmelden/").content.decode()
     assert "Ab Januar auch mittwochs geöffnet." not in after
     assert after == before
