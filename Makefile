@@ -46,13 +46,17 @@ node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci
 	touch $@
 
-test: $(VENV)/.dev-installed system-packages node_modules/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+# One pytest-xdist worker per core (TEST_WORKERS=0 runs in this process, e.g. for pdb); each worker
+# has its own test database.
+TEST_WORKERS ?= auto
 
-# The suite once more against a throwaway PostgreSQL server. The browser tests drive the same
-# views the other tests reach directly, and the SQLite pass runs them: left out here for CI's time.
+test: $(VENV)/.dev-installed system-packages node_modules/.installed
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+# Against a throwaway PostgreSQL server, the tests whose outcome can depend on the database (marker
+# `postgres`: races and locks, constraints, stored text, search, query counts); the SQLite pass runs all.
 test-postgres: $(VENV)/.dev-installed system-packages
-	scripts/with-postgres $(PY) -m pytest --create-db -m "not browser" $(PYTEST_ARGS)
+	scripts/with-postgres $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --create-db -m "postgres and not browser" $(PYTEST_ARGS)
 
 check: $(VENV)/.dev-installed
 	$(PY) manage.py check

@@ -6,7 +6,7 @@ from django.db import DatabaseError, connection, transaction
 from core import audit
 from core.models import AuditEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def execute(sql, params=()):

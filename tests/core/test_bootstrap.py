@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from pages.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def state():

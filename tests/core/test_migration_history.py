@@ -7,7 +7,7 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from core.migration_history import stale_migrations
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def test_a_current_database_has_no_stale_migrations():

@@ -16,6 +16,8 @@ from django.test import override_settings
 from core import roles
 from core.rate_limit import FailureBudget
 
+pytestmark = pytest.mark.postgres
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "clearing.example.org"}
 

@@ -6,6 +6,8 @@ from django.utils import translation
 
 from core.text import TextField, fold, hidden, normalise, without_hidden
 
+pytestmark = pytest.mark.postgres
+
 HIDDEN_MESSAGE = (
     "Der Text enthielt unsichtbare Zeichen (Steuerzeichen, Schreibrichtungszeichen oder Leerzeichen ohne Breite). "
     "Sie wurden entfernt; bitte prüfen Sie den Text."

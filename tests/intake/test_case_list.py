@@ -17,7 +17,7 @@ from plugins.intake.models import Case
 
 from .test_case_views import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 INDEX = reverse_lazy("intake_case:index")
 RESULTS = reverse_lazy("intake_case:index_results")
 sqlite_only = pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's FTS5 table")

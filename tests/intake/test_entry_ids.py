@@ -8,7 +8,7 @@ from django.urls import reverse
 from .test_cases import COMPLETE_INTERVIEW
 from .test_stale_saves import TWO_MEMBERS, case, client_of, colleagues, page_version, post, stored  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 ANA = {"member_name": "Popescu, Ana", "member_relationship": "partner"}
 
 

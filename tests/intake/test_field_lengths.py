@@ -17,6 +17,8 @@ from questionnaires.validation import check_sections
 
 from .test_cases import COMPLETE_INTERVIEW, interview
 
+pytestmark = pytest.mark.postgres
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = {
     field["key"]: field for field in json.loads((ROOT / "form_definitions/catalogue.json").read_text())["fields"]

@@ -15,7 +15,7 @@ from plugins.intake.models import Case, CaseStatus, CertificateStatus
 
 from .test_case_views import MARIA, PASSWORD, released
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 HIDDEN_MESSAGE = "Der Text enthielt unsichtbare Zeichen"
 START = reverse_lazy("intake_case:add")
 HOSTILE = ["Zieht\x00 nicht zu", "Zieht\u202e nicht zu", "Zieht\u200b nicht zu", "Zieht\x1b nicht zu"]

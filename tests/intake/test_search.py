@@ -18,7 +18,7 @@ from plugins.intake.release import display_code
 from .test_case_views import PASSWORD, released
 from .test_cases import interview
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 INDEX = reverse_lazy("intake_case:index")
 CUT = "Für die Suche wurden nur die ersten 10 Wörter (höchstens 500 Zeichen) verwendet."
 

@@ -18,7 +18,7 @@ from plugins.intake.models import Case, ReleaseCertificate
 
 from .test_case_views import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 GOLDEN = Path(__file__).with_name("search_golden.json")
 RESULTS = reverse_lazy("intake_case:index_results")
 DATA = json.loads(GOLDEN.read_text(encoding="utf-8"))

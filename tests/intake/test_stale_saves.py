@@ -16,7 +16,7 @@ from questionnaires.api import StaleAnswers, build_form, published
 
 from .test_cases import COMPLETE_INTERVIEW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 TWO_MEMBERS = {
     "q-household_members-TOTAL_FORMS": "3",
     "q-household_members-INITIAL_FORMS": "0",

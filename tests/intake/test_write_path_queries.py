@@ -17,7 +17,7 @@ from plugins.intake.release import confirm_registration, release_case, revoke_ce
 
 from .test_cases import COMPLETE_INTERVIEW, interview
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def case_reads(queries):

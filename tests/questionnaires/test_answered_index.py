@@ -11,7 +11,7 @@ from questionnaires.forms import QuestionnaireForm, post_data
 from questionnaires.models import AnswerSet, Questionnaire
 from questionnaires.usage import answer_counts, answer_sets_using, option_uses
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 ANSWERS = {
     "surname": "Popescu",

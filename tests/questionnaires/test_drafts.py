@@ -6,7 +6,7 @@ from questionnaires.forms import QuestionnaireForm
 
 from .test_form import VALID
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 ON_FILE = [
     {"_id": "a1", "child_name": "Ana", "child_birth_date": "2015-06-30"},
     {"_id": "b2", "child_name": "Radu", "child_birth_date": "2018-01-02"},

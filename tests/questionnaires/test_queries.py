@@ -11,7 +11,7 @@ from questionnaires.forms import QuestionnaireForm
 
 from .definitions import field, label, write_definitions
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def wide_questionnaire(tmp_path, size):
