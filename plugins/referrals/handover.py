@@ -71,15 +71,15 @@ def build_handover(recipient, *, trigger="manual", actor=None, chunk_size=CHUNK_
         status=HandoverStatus.BUILDING, heartbeat__lt=timezone.now() - STALE_AFTER
     ).first()
     if stale is not None:
-        render(stale, chunk_size=chunk_size)
+        stale = render(stale, chunk_size=chunk_size)
         if deliver_now:
-            deliver(stale)
+            stale = deliver(stale)
     handover = claim(recipient, trigger=trigger, actor=actor, chunk_size=chunk_size)
     if handover is None:
         return stale
-    render(handover, chunk_size=chunk_size)
+    handover = render(handover, chunk_size=chunk_size)
     if deliver_now:
-        deliver(handover)
+        handover = deliver(handover)
     return handover
 
 

@@ -1,7 +1,6 @@
 """Admin screens of the handovers: each partner role sees and downloads its own recipient's only."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
@@ -35,10 +34,13 @@ def acts_for(user, handover):
 
 
 def _own_handover(request, pk):
+    """The handover if the user acts for its recipient; another's is absent (404) or refused (403).
+
+    Refused with a plain 403 rather than ``PermissionDenied``, which Wagtail's admin turns into
+    a redirect to the dashboard: a guessed address must visibly fail.
+    """
     handover = get_object_or_404(visible_handovers(request.user), pk=pk)
-    if not acts_for(request.user, handover):
-        raise PermissionDenied
-    return handover
+    return handover if acts_for(request.user, handover) else None
 
 
 class StatusColumn(Column):
@@ -109,8 +111,8 @@ class HandoverViewSet(ModelViewSet):
 class DownloadView(View):
     def get(self, request, pk):
         handover = _own_handover(request, pk)
-        if handover.status == HandoverStatus.BUILDING:
-            raise PermissionDenied
+        if handover is None or handover.status == HandoverStatus.BUILDING:
+            return HttpResponseForbidden()
         HandoverDownload.objects.create(handover=handover, user=request.user)
         audit.record(
             "referrals.download",
@@ -126,6 +128,8 @@ class DownloadView(View):
 class SchemaView(View):
     def get(self, request, pk):
         handover = _own_handover(request, pk)
+        if handover is None:
+            return HttpResponseForbidden()
         response = HttpResponse(
             schema_text(handover.scope_version.scope, handover.recipient.slug), content_type="application/schema+json"
         )
@@ -138,6 +142,8 @@ class SchemaView(View):
 class AcknowledgeView(View):
     def post(self, request, pk):
         handover = _own_handover(request, pk)
+        if handover is None:
+            return HttpResponseForbidden()
         acknowledge(handover, request.user)
         messages.success(request, gettext("Receipt acknowledged."))
         return redirect("referrals_handover:index")
@@ -146,7 +152,7 @@ class AcknowledgeView(View):
 class ResendView(View):
     def post(self, request, pk):
         if not request.user.has_perm(MANAGE):
-            raise PermissionDenied
+            return HttpResponseForbidden()
         handover = get_object_or_404(Handover, pk=pk)
         handover = deliver(handover, manual=True, actor=request.user)
         if handover.status == HandoverStatus.DELIVERED:
@@ -163,7 +169,7 @@ class WhoGotWhatView(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not (request.user.has_perm("core.view_auditentry") or request.user.has_perm(MANAGE)):
-            raise PermissionDenied
+            return HttpResponseForbidden()
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
