@@ -275,8 +275,9 @@ def columns(scope, language="de"):
     result = [(f"case_{key}", CORE_FIELDS[key], gettext("case")) for key in scope["core_fields"]]
     for key in scope["catalogue_fields"]:
         entry = entries.get(key)
-        source = gettext("catalogue, special category") if entry and entry.sensitivity == SPECIAL else "catalogue"
-        result.append((key, entry.label if entry else key, gettext(source)))
+        special = entry and entry.sensitivity == SPECIAL
+        source = gettext("catalogue, special category") if special else gettext("catalogue")
+        result.append((key, entry.label if entry else key, source))
     return result
 
 

@@ -15,7 +15,7 @@ def test_free_movement_evidence_never_reaches_the_registration_office(recipient)
     office.catalogue_fields = [*office.catalogue_fields, "evidence_shown"]
     problems = scope_problems(office)
     assert problems["catalogue_fields"] == [
-        "„Vorgelegte Nachweise“ (evidence_shown) darf nicht an einen Empfänger der Art „Meldebehörde“ gehen "
+        "„Vorgelegte Nachweise (Art)“ (evidence_shown) darf nicht an einen Empfänger der Art „Meldebehörde“ gehen "
         "(Feldkatalog: darf gehen an)."
     ]
 
