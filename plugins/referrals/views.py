@@ -1,5 +1,6 @@
 """Admin screens of the handovers: each partner role sees and downloads its own recipient's only."""
 
+from django import forms
 from django.http import FileResponse, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
@@ -14,7 +15,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core import audit
 
 from .handover import acknowledge, deliver, handover_path
-from .models import Handover, HandoverDownload, HandoverItem, HandoverStatus
+from .imports import import_status_updates, read_dataset
+from .models import Handover, HandoverDownload, HandoverItem, HandoverStatus, Recipient
 from .scope import schema_text
 
 MANAGE = "referrals.manage_handover"
@@ -188,4 +190,64 @@ class WhoGotWhatView(TemplateView):
         context.update(
             reference=reference, items=items, page_title=gettext("Who got what"), header_title=gettext("Who got what")
         )
+        return context
+
+
+class ImportForm(forms.Form):
+    recipient = forms.ModelChoiceField(queryset=Recipient.objects.none(), label=gettext_lazy("recipient"))
+    upload = forms.FileField(label=gettext_lazy("file (CSV or XLSX)"))
+    dry_run = forms.BooleanField(label=gettext_lazy("dry run (check only)"), required=False, initial=True)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        recipients = Recipient.objects.all()
+        if not (user.is_superuser or user.has_perm(MANAGE)):
+            recipients = recipients.filter(role__in=user.groups.all())
+        self.fields["recipient"].queryset = recipients
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(gettext("Upload a CSV or XLSX file."))
+        try:
+            return read_dataset(upload)
+        except Exception as error:
+            raise forms.ValidationError(gettext("The file cannot be read: %s") % error) from error
+
+
+class StatusImportView(TemplateView):
+    """Status updates sent back by a recipient: the dry run lists each bad row; a real run is all or nothing."""
+
+    template_name = "referrals/status_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("referrals.add_statusupdate"):
+            return HttpResponseForbidden()
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES, user=request.user)
+        result = None
+        if form.is_valid():
+            data = form.cleaned_data
+            result = import_status_updates(
+                data["recipient"], data["upload"], dry_run=data["dry_run"], actor=request.user
+            )
+            failed = result.has_errors() or result.has_validation_errors()
+            if not data["dry_run"] and not failed:
+                messages.success(request, gettext("%s status updates imported.") % result.total_rows)
+            elif not data["dry_run"]:
+                messages.error(request, gettext("Nothing was imported: correct the rows listed below."))
+        return self.render_to_response(self.get_context_data(form=form, result=result))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ImportForm(user=self.request.user))
+        result = context.get("result")
+        if result is not None:
+            context["invalid_rows"] = [
+                (row.number, {name: " ".join(errors) for name, errors in row.field_specific_errors.items()})
+                for row in result.invalid_rows
+            ]
+        context.update(page_title=gettext("Import status updates"), header_title=gettext("Import status updates"))
         return context

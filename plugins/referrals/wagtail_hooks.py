@@ -22,7 +22,7 @@ from core.hooks import (
 
 from .admin_forms import RecipientForm, ScopePreviewPanel
 from .models import Recipient, RecipientKind
-from .views import MANAGE, HandoverViewSet, WhoGotWhatView
+from .views import MANAGE, HandoverViewSet, StatusImportView, WhoGotWhatView
 
 
 class RecipientViewSet(SnippetViewSet):
@@ -123,7 +123,22 @@ def register_viewsets():
 
 @hooks.register("register_admin_urls")
 def who_got_what_urls():
-    return [path("referrals/who-got-what/", WhoGotWhatView.as_view(), name="referrals_who_got_what")]
+    return [
+        path("referrals/who-got-what/", WhoGotWhatView.as_view(), name="referrals_who_got_what"),
+        path("referrals/status-import/", StatusImportView.as_view(), name="referrals_status_import"),
+    ]
+
+
+class StatusImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("referrals.add_statusupdate")
+
+
+@hooks.register("register_admin_menu_item")
+def status_import_menu_item():
+    return StatusImportMenuItem(
+        _("Import status updates"), reverse("referrals_status_import"), icon_name="upload", order=260
+    )
 
 
 class WhoGotWhatMenuItem(MenuItem):
@@ -143,7 +158,7 @@ def recipient_kinds():
 
 @hooks.register(ROLE_PERMISSIONS)
 def referrals_permissions():
-    partners = ["referrals.view_handover"]
+    partners = ["referrals.view_handover", "referrals.add_statusupdate"]
     return {
         roles.ADMINISTRATOR: [f"referrals.{action}_recipient" for action in ("add", "change", "delete", "view")]
         + ["referrals.view_handover", MANAGE, "django_q.view_schedule"],
