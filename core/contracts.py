@@ -152,3 +152,44 @@ class OpeningHours:
     label: str
     ranges: tuple[OpeningRange, ...]
     closures: tuple[tuple[datetime.date, datetime.date, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class RecipientKind:
+    """A kind of recipient data may go to (“registration office”), offered by the referrals plugin.
+
+    The field catalogue stores ``value`` in a field's “may go to” list; ``label`` is shown.
+    """
+
+    value: str
+    label: str
+
+
+# The case's own data a recipient's scope may name beside catalogue fields (``CaseRecord.core``).
+CASE_CORE_FIELDS = ("reference", "status", "opened", "status_changed", "certificate_number", "certificate_issued")
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Which cases a consumer asks the case provider for, through ``CASE_RECORDS``.
+
+    ``statuses``: only cases now in one of these. ``changed_before``: only cases whose status
+    last changed at or before it (a handover's cut-off). ``case_ids``: only these (a handover
+    rebuilt from its claimed cases). ``keys``: the answer keys wanted, nothing else is read.
+    Chunks come in ascending case id, ``chunk_size`` cases each.
+    """
+
+    statuses: tuple = ()
+    changed_before: datetime.datetime | None = None
+    case_ids: tuple | None = None
+    keys: tuple = ()
+    chunk_size: int = 2000
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """One case as a consumer receives it: ``core`` by ``CASE_CORE_FIELDS``, ``answers`` by catalogue key."""
+
+    case_id: int
+    core: dict
+    answers: dict

@@ -65,6 +65,16 @@ URLs or model instances: the consumer builds its own URLs from the data.
     before the pages' own catch-all route, e.g. scheduling's ``termin/``. Each plugin
     owns the addresses it returns; ``config/urls.py`` only collects them.
 
+``RECIPIENT_KINDS`` – ``fn() -> list[core.contracts.RecipientKind]``
+    The kinds of recipient (registration office, foreigners' authority, …) the referrals
+    plugin knows, offered in the field catalogue's “may go to” list. The catalogue stores
+    the plain values; a value nobody offers any more stays stored and is shown as it is.
+
+``CASE_RECORDS`` – ``fn(query: core.contracts.CaseQuery) -> Iterator[list[CaseRecord]]``
+    The cases matching ``query`` with their core data and the asked answer keys, in chunks
+    of ascending case id, a constant number of queries per chunk. Intake provides it; the
+    referrals plugin builds its handovers from it without reading intake's tables.
+
 Events are announced with ``core.events.announce`` after the commit of the change,
 once per change and never for one that was rolled back. Receivers run outside
 the change's transaction (what they write is committed on its own); one that
@@ -87,3 +97,5 @@ PRIVACY_NOTICE = "clearing_privacy_notice"
 PUBLIC_LINKS = "clearing_public_links"
 OPENING_HOURS = "clearing_opening_hours"
 PUBLIC_URLS = "clearing_public_urls"
+RECIPIENT_KINDS = "clearing_recipient_kinds"
+CASE_RECORDS = "clearing_case_records"

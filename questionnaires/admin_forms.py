@@ -4,8 +4,11 @@ from django import forms
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import StreamBlockValidationError
+
+from core.hooks import RECIPIENT_KINDS
 
 from .definition import body_to_sections, referenced_keys
 from .dependencies import questionnaire_problems, readers_of, retype_problems
@@ -19,8 +22,21 @@ def further_languages():
     return [(code, name) for code, name in content_languages() if code not in REQUIRED_LANGUAGES]
 
 
+def recipient_kind_choices():
+    """The kinds of recipient other apps offer (``RECIPIENT_KINDS``); the catalogue stores plain values."""
+    return [(kind.value, kind.label) for contribute in hooks.get_hooks(RECIPIENT_KINDS) for kind in contribute()]
+
+
 class CatalogueFieldForm(WagtailAdminModelForm):
     """The key is fixed once saved; the type cannot change while answers hold the field."""
+
+    may_go_to = forms.MultipleChoiceField(
+        label=_("may go to"),
+        choices=recipient_kind_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kinds of recipient that may receive this field; a data scope can name it only for these."),
+    )
 
     unreviewed_translations = forms.MultipleChoiceField(
         label=_("translation not yet reviewed"),
@@ -34,6 +50,10 @@ class CatalogueFieldForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["key"].disabled = True
+        offered = {value for value, _label in recipient_kind_choices()}
+        # A kind no app offers any more (its plugin switched off) stays stored and selectable.
+        kept = [(value, value) for value in self.instance.may_go_to or [] if value not in offered]
+        self.fields["may_go_to"].choices = recipient_kind_choices() + kept
 
     def clean(self):
         cleaned = super().clean()

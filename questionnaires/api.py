@@ -17,7 +17,7 @@ from .answers import StaleAnswers
 from .compiled import compiled_definition
 from .form_fields import country_choices, language_choices
 from .forms import QuestionnaireForm
-from .models import AnswerSet, Questionnaire
+from .models import AnswerSet, CatalogueField, Questionnaire
 from .required import missing_answers
 
 AUDIENCES = {
@@ -148,6 +148,37 @@ def answer_counts(keys, questionnaire=None):
     return _usage.answer_counts(keys, questionnaire)
 
 
+class CatalogueEntry(NamedTuple):
+    """What a consumer may know of a catalogue field: enough to choose, label and guard it in a scope."""
+
+    key: str
+    field_type: str
+    label: str
+    purpose: str
+    sensitivity: str
+    may_go_to: tuple
+
+
+def catalogue_entries(keys=None, *, language="de"):
+    """``{key: CatalogueEntry}`` of the field catalogue (only ``keys`` when given), in key order, one query."""
+    fields = CatalogueField.objects.only(
+        "key", "field_type", "label_de", "label_en", "translations", "purpose", "sensitivity", "may_go_to"
+    )
+    if keys is not None:
+        fields = fields.filter(key__in=list(keys))
+    return {
+        field.key: CatalogueEntry(
+            field.key,
+            field.field_type,
+            field.labels().get(language) or field.label_de,
+            field.purpose,
+            field.sensitivity,
+            tuple(field.may_go_to or ()),
+        )
+        for field in fields
+    }
+
+
 def usage_summary(key):
     """What deleting catalogue field ``key`` would break, in words; empty when nothing uses it."""
     return _usage.usage_summary(key)
@@ -161,7 +192,9 @@ __all__ = [
     "Published",
     "StaleAnswers",
     "answer_counts",
+    "CatalogueEntry",
     "answer_sections",
+    "catalogue_entries",
     "build_form",
     "country_choices",
     "for_audience",

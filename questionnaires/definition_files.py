@@ -223,9 +223,10 @@ def catalogue_entry_to_plain(entry):
         "sensitivity": entry.sensitivity,
         "retention": entry.retention,
         "public": entry.public,
+        "may_go_to": list(entry.may_go_to or []),
         "options": [{**option, "label": _in_language_order(option["label"])} for option in entry.option_list()],
     }
-    for optional in ("help_text", "unreviewed_translations"):
+    for optional in ("help_text", "unreviewed_translations", "may_go_to"):
         if not plain[optional]:
             del plain[optional]
     return plain
@@ -235,7 +236,7 @@ def _normalise_entry(plain):
     plain = dict(plain)
     plain.setdefault("options", [])
     plain.setdefault("public", False)
-    for optional in ("help_text", "unreviewed_translations"):
+    for optional in ("help_text", "unreviewed_translations", "may_go_to"):
         if not plain.get(optional):
             plain.pop(optional, None)
     return plain
@@ -280,6 +281,7 @@ def _apply_entry(entry, plain):
     entry.sensitivity = plain["sensitivity"]
     entry.retention = plain["retention"]
     entry.public = plain.get("public", False)
+    entry.may_go_to = list(plain.get("may_go_to") or [])
 
 
 def _save_entry(entry, plain, where):

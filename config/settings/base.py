@@ -146,6 +146,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Handover files (referrals): private, never served by the web server; the admin streams them to their recipient.
+REFERRALS_FILES_DIR = env.path("REFERRALS_FILES_DIR", default=str(BASE_DIR / "var" / "handovers"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -14,6 +14,7 @@ CACHES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 Q_CLUSTER = {"name": "clearing-test", "orm": "default", "sync": True, "timeout": 60, "retry": 120}
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
+REFERRALS_FILES_DIR = BASE_DIR / "test-artifacts" / "handovers"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the live server's thread and --reuse-db both need it.

@@ -7,7 +7,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import roles
 from core.contracts import AuditVocabulary, FieldDependency
-from core.hooks import AUDIT_VOCABULARY, BOOTSTRAP, DEMO_DATA, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
+from core.hooks import (
+    AUDIT_VOCABULARY,
+    BOOTSTRAP,
+    CASE_RECORDS,
+    DEMO_DATA,
+    QUESTIONNAIRE_DEPENDENCIES,
+    ROLE_PERMISSIONS,
+)
 
 from .case_file import ANSWERS_READ
 from .case_views import INTERVIEW_QUESTIONNAIRE, CaseViewSet
@@ -76,6 +83,13 @@ def bootstrap_certificate_wordings(*, demo, stdout):
     from .certificate import ensure_default_wordings
 
     stdout.write(f"Certificate wordings: {ensure_default_wordings()} created.")
+
+
+@hooks.register(CASE_RECORDS)
+def case_records(query):
+    from .records import case_records
+
+    return case_records(query)
 
 
 @hooks.register(DEMO_DATA)

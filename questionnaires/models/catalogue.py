@@ -53,6 +53,12 @@ class CatalogueField(index.Indexed, models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=255, help_text=_("e.g. § 3 Abs. 1 Nr. 7 BMG"))
     sensitivity = models.CharField(_("sensitivity"), max_length=20, choices=list(SENSITIVITY.items()), default="normal")
     retention = models.CharField(_("retention class"), max_length=20, choices=list(RETENTION.items()))
+    may_go_to = models.JSONField(
+        _("may go to"),
+        default=list,
+        blank=True,
+        help_text=_("Kinds of recipient that may receive this field; a data scope can name it only for these."),
+    )
     public = models.BooleanField(
         _("may be answered in advance"),
         default=False,
@@ -74,6 +80,7 @@ class CatalogueField(index.Indexed, models.Model):
                 FieldPanel("legal_basis"),
                 FieldPanel("sensitivity"),
                 FieldPanel("retention"),
+                FieldPanel("may_go_to"),
                 FieldPanel("public"),
             ],
             heading=_("Data protection"),
