@@ -10,7 +10,7 @@ from plugins.referrals import formats
 from plugins.referrals.handover import MAX_ATTEMPTS, build_handover, deliver, deliver_due, handover_path
 from plugins.referrals.models import Handover, HandoverItem, HandoverStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def lines(handover):

@@ -9,7 +9,7 @@ from plugins.referrals.handover import build_handover
 from plugins.referrals.imports import import_status_updates, read_dataset
 from plugins.referrals.models import StatusUpdate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def upload(text, name="updates.csv"):

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from plugins.referrals.handover import build_handover
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 def test_queries_of_a_ten_thousand_case_handover_grow_with_chunks_not_rows(

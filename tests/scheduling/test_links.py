@@ -15,7 +15,7 @@ from plugins.scheduling.models import Booking, BookingStatus, Calendar, Move, Sl
 
 from .flow import book, free_starts, hold, send_details, token_of, url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 
 @pytest.fixture

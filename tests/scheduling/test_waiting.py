@@ -23,7 +23,7 @@ from plugins.scheduling.slots import bookable_range, office_zone, open_slots
 
 from .flow import url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 NOTICE = PrivacyNotice(version="1", language="de", title="", url="")
 
 
