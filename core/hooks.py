@@ -65,6 +65,14 @@ URLs or model instances: the consumer builds its own URLs from the data.
     before the pages' own catch-all route, e.g. scheduling's ``termin/``. Each plugin
     owns the addresses it returns; ``config/urls.py`` only collects them.
 
+``BOOKING_CHECKED_IN`` – ``fn(checked_in: BookingCheckedIn, request) -> list[SourceLink]``
+    The scheduling plugin's clerk checked people in for a booking (or registered a
+    walk-in). Called inside the check-in's transaction, so what a receiver writes lands
+    with the check-in or not at all; a receiver that raises undoes the check-in. The
+    intake plugin opens a case for each person and answers a ``SourceLink`` to each, for
+    the clerk to go on with; a receiver the user may not act for returns ``[]``. A
+    no-show is never announced.
+
 Events are announced with ``core.events.announce`` after the commit of the change,
 once per change and never for one that was rolled back. Receivers run outside
 the change's transaction (what they write is committed on its own); one that
@@ -87,3 +95,4 @@ PRIVACY_NOTICE = "clearing_privacy_notice"
 PUBLIC_LINKS = "clearing_public_links"
 OPENING_HOURS = "clearing_opening_hours"
 PUBLIC_URLS = "clearing_public_urls"
+BOOKING_CHECKED_IN = "clearing_booking_checked_in"

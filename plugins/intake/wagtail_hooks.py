@@ -7,7 +7,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import roles
 from core.contracts import AuditVocabulary, FieldDependency
-from core.hooks import AUDIT_VOCABULARY, BOOTSTRAP, DEMO_DATA, QUESTIONNAIRE_DEPENDENCIES, ROLE_PERMISSIONS
+from core.hooks import (
+    AUDIT_VOCABULARY,
+    BOOKING_CHECKED_IN,
+    BOOTSTRAP,
+    DEMO_DATA,
+    QUESTIONNAIRE_DEPENDENCIES,
+    ROLE_PERMISSIONS,
+)
 
 from .case_file import ANSWERS_READ
 from .case_views import INTERVIEW_QUESTIONNAIRE, CaseViewSet
@@ -53,6 +60,13 @@ class VerifyMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def verify_menu_item():
     return VerifyMenuItem(_("Verify certificate"), reverse("intake_verify"), icon_name="tick-inverse", order=160)
+
+
+@hooks.register(BOOKING_CHECKED_IN)
+def cases_for_checked_in(checked_in, request):
+    from .check_in import open_checked_in
+
+    return open_checked_in(checked_in, request)
 
 
 @hooks.register(ROLE_PERMISSIONS)

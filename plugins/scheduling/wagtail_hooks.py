@@ -130,3 +130,6 @@ def audit_vocabulary():
             "bookings": gettext_lazy("bookings"),
         },
     )
+
+
+from . import day_hooks  # noqa: E402, F401  (its hooks register on import; Wagtail loads only this module)
