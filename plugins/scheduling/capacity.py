@@ -65,8 +65,9 @@ def capacity(calendar, today=None, weeks=WEEKS):
     month_first = today.replace(day=1)
     month_last = last.replace(day=month_calendar.monthrange(last.year, last.month)[1])
     seats_per_slot = calendar.seats_online + calendar.seats_staff
-    seats = {day: len(day_starts(calendar, day)) * seats_per_slot for day in _days(month_first, month_last)}
-    booked = _booked_per_day(calendar, month_first, month_last)
+    first_day = min(monday, month_first)
+    seats = {day: len(day_starts(calendar, day)) * seats_per_slot for day in _days(first_day, month_last)}
+    booked = _booked_per_day(calendar, first_day, month_last)
 
     def period(label, first, end, expected):
         span = _days(first, end)

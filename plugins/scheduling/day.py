@@ -135,16 +135,18 @@ def mark_no_show(booking, actor, *, now=None):
 def mark_no_shows(now=None):
     """The end of the day (a django-q2 schedule): bookings whose slot is over and nobody checked in.
 
-    Written with ``ignore_conflicts`` against the one attendance a booking may have: a
-    check-in at the same moment, or the task running twice, leaves one row per booking.
+    The bookings are locked as a check-in locks them, skipping those a clerk is checking
+    in at this moment (they are checked in, or the next run finds them); the task running
+    twice at once thus marks each booking once, and never waits for a clerk.
     """
     now = now or timezone.now()
-    missing = list(
-        Booking.objects.filter(status=BookingStatus.BOOKED, slot__end__lt=now, attendance__isnull=True).values_list(
-            "pk", flat=True
-        )
-    )
     with transaction.atomic():
+        missing = list(
+            Booking.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=BookingStatus.BOOKED, slot__end__lt=now, attendance__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         Attendance.objects.bulk_create(
             [Attendance(booking_id=pk, outcome=Outcome.NO_SHOW, at=now) for pk in missing], ignore_conflicts=True
         )

@@ -273,3 +273,54 @@ def test_the_shipped_schedules_are_created_once(bootstrapped):
     run_bootstrap(demo=False, stdout=open("/dev/null", "w"))
     assert Schedule.objects.filter(func="plugins.scheduling.day.mark_no_shows").count() == 1
     assert Schedule.objects.get(pk=schedule.pk).next_run == schedule.next_run
+
+
+def test_capacity_counts_seats_against_the_expected_arrivals(clerk_client, make_calendar, bootstrapped):
+    from plugins.scheduling.capacity import capacity
+    from plugins.scheduling.models import BookingSettings
+
+    # Tuesdays and Thursdays, 7 hours each in 30-minute slots of 3 seats: 14 × 2 × 3 = 84 seats a week.
+    calendar = make_calendar(slug="kapazitaet", seats_online=2, seats_staff=1)
+    settings = BookingSettings.load()
+    settings.expected_arrivals = 520
+    settings.save()
+    weeks, months = capacity(calendar, today=datetime.date(2030, 1, 9))  # a Wednesday
+    assert weeks[0].first == datetime.date(2030, 1, 7) and weeks[0].seats == 84 and weeks[0].expected == 120
+    assert weeks[0].short == 36
+    booking_day = datetime.datetime.combine(datetime.date(2030, 1, 8), datetime.time(9), office_zone())
+    make_booking(calendar, booking_day, people=2)
+    weeks, months = capacity(calendar, today=datetime.date(2030, 1, 9))
+    assert weeks[0].booked == 2
+    # January 2030 has five Tuesdays and five Thursdays; New Year's Day (a Tuesday) gives no seats.
+    assert months[0].label == "01/2030" and months[0].seats == 9 * 42 and months[0].expected == 520
+    page = clerk_client.get(reverse("scheduling_capacity"))
+    assert page.status_code == 200 and 'data-capacity="kapazitaet"' in page.content.decode()
+
+
+def test_old_bookings_are_deleted_and_only_their_counts_remain(clerk, day_calendar):
+    from plugins.scheduling.models import AdvanceAnswers, BookingStatus, DayCount
+    from plugins.scheduling.retention import purge
+    from questionnaires.api import AnswerSet
+
+    now = timezone.now()
+    old_day = timezone.localtime(now, office_zone()).replace(hour=9, minute=0, second=0, microsecond=0)
+    old_day -= datetime.timedelta(days=31)
+    came = make_booking(day_calendar, old_day)
+    Attendance.objects.create(booking=came, outcome=Outcome.CHECKED_IN, at=old_day)
+    missed = make_booking(day_calendar, old_day + datetime.timedelta(minutes=30), people=2)
+    answer_in_advance(missed, ADVANCE)
+    Attendance.objects.create(booking=missed, outcome=Outcome.NO_SHOW, at=old_day)
+    cancelled = make_booking(day_calendar, old_day + datetime.timedelta(hours=1))
+    Booking.objects.filter(pk=cancelled.pk).update(status=BookingStatus.CANCELLED)
+    kept = make_booking(day_calendar, old_day + datetime.timedelta(days=2))
+    expired_hold = make_booking(day_calendar, today_at(9) + datetime.timedelta(days=7))
+    Booking.objects.filter(pk=expired_hold.pk).update(
+        status=BookingStatus.HELD, code=None, held_until=now - datetime.timedelta(minutes=1)
+    )
+    assert purge(now=now) == 4
+    assert list(Booking.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert not AdvanceAnswers.objects.exists() and not AnswerSet.objects.filter(data__place_of_birth="Cluj").exists()
+    count = DayCount.objects.get(calendar=day_calendar, day=old_day.date())
+    assert (count.bookings, count.people, count.checked_in, count.no_shows, count.cancelled) == (2, 3, 1, 1, 1)
+    assert purge(now=now) == 0
+    assert AuditEntry.objects.filter(action="booking.purge").count() == 1
