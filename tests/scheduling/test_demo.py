@@ -29,3 +29,15 @@ def test_demo_bookings_fill_past_and_coming_weeks_within_the_seats(bootstrapped)
 
     contribute(DemoRequest(arrivals=10, seed=3, once=True), io.StringIO())
     assert Booking.objects.count() == len(bookings)
+
+
+def test_the_demo_past_has_check_ins_with_tickets_and_no_shows(bootstrapped):
+    from plugins.scheduling.models import Attendance, Outcome, Ticket
+
+    contribute(DemoRequest(arrivals=10, seed=5, once=True), io.StringIO())
+    past = Booking.objects.filter(slot__start__lt=timezone.now())
+    outcomes = Counter(Attendance.objects.values_list("outcome", flat=True))
+    assert outcomes[Outcome.CHECKED_IN] and outcomes[Outcome.NO_SHOW]
+    assert sum(outcomes.values()) == past.count()
+    assert Ticket.objects.count() == outcomes[Outcome.CHECKED_IN]
+    assert not Attendance.objects.filter(booking__slot__start__gt=timezone.now()).exists()
