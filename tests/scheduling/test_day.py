@@ -324,3 +324,19 @@ def test_old_bookings_are_deleted_and_only_their_counts_remain(clerk, day_calend
     assert (count.bookings, count.people, count.checked_in, count.no_shows, count.cancelled) == (2, 3, 1, 1, 1)
     assert purge(now=now) == 0
     assert AuditEntry.objects.filter(action="booking.purge").count() == 1
+
+
+def test_the_administrator_sets_up_a_screen_and_sees_its_link(client, make_user, day_calendar):
+    client.force_login(make_user("admin-user", roles.ADMINISTRATOR))
+    created = client.post(
+        reverse("wagtailsnippets_scheduling_screen:add"),
+        {"name": "Flur\u200b", "calendar": day_calendar.pk, "active": "on"},
+    )
+    assert created.status_code == 200 and not Screen.objects.exists()  # the hidden character is refused
+    created = client.post(
+        reverse("wagtailsnippets_scheduling_screen:add"), {"name": "Flur", "calendar": day_calendar.pk, "active": "on"}
+    )
+    assert created.status_code == 302
+    screen = Screen.objects.get()
+    listing = client.get(reverse("wagtailsnippets_scheduling_screen:list"))
+    assert reverse("scheduling_screen", args=[screen.secret]) in listing.content.decode()
