@@ -193,3 +193,24 @@ class CaseRecord:
     case_id: int
     core: dict
     answers: dict
+
+
+@dataclass(frozen=True)
+class BookingCheckedIn:
+    """A booking whose people the clerk checked in (a walk-in is booked and checked in at once).
+
+    ``source`` names the booking (kind ``booking``, its code) for whoever links back to it;
+    ``people`` has one entry per person present, each name confirmed by the clerk (a family
+    booked as one gives several); ``answers`` are the answers given in advance, by key, as
+    the questionnaire engine stores them for ``questionnaire`` (empty when none were given).
+    Read them, never change them.
+    """
+
+    source: SourceRef
+    calendar: str
+    appointment: datetime.datetime
+    language: str
+    people: tuple[PersonCore, ...]
+    questionnaire: str = ""
+    answers: dict = field(default_factory=dict)
+    walk_in: bool = False

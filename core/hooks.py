@@ -75,6 +75,14 @@ URLs or model instances: the consumer builds its own URLs from the data.
     of ascending case id, a constant number of queries per chunk. Intake provides it; the
     referrals plugin builds its handovers from it without reading intake's tables.
 
+``BOOKING_CHECKED_IN`` – ``fn(checked_in: BookingCheckedIn, request) -> list[SourceLink]``
+    The scheduling plugin's clerk checked people in for a booking (or registered a
+    walk-in). Called inside the check-in's transaction, so what a receiver writes lands
+    with the check-in or not at all; a receiver that raises undoes the check-in. The
+    intake plugin opens a case for each person and answers a ``SourceLink`` to each, for
+    the clerk to go on with; a receiver the user may not act for returns ``[]``. A
+    no-show is never announced.
+
 Events are announced with ``core.events.announce`` after the commit of the change,
 once per change and never for one that was rolled back. Receivers run outside
 the change's transaction (what they write is committed on its own); one that
@@ -99,3 +107,4 @@ OPENING_HOURS = "clearing_opening_hours"
 PUBLIC_URLS = "clearing_public_urls"
 RECIPIENT_KINDS = "clearing_recipient_kinds"
 CASE_RECORDS = "clearing_case_records"
+BOOKING_CHECKED_IN = "clearing_booking_checked_in"

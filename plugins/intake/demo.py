@@ -62,7 +62,6 @@ REVOKED = ("Anschrift falsch übernommen, neu ausgestellt.", "Freigabeschein auf
 # -- when: Tuesday and Thursday, 8:30–12:00 and 13:00–16:30 ------------------------------
 OFFICE_WEEKDAYS = (1, 3)
 OFFICE_MINUTES = 420
-UPCOMING_BOOKINGS = 6
 
 
 def _office_time(day, minute):
@@ -108,23 +107,17 @@ def plan_arrivals(rng, n, now):
     """``n`` (created, appointment, booked) triples over the past year, oldest first.
 
     Most people walk in during office hours and are interviewed at once; some
-    are booked (by themselves or their employer) days ahead, at least a few for
-    the next two weeks: those cases are still open.
+    were booked (by themselves or their employer) days ahead. The appointments to
+    come are the scheduling plugin's demo bookings: a case is opened at check-in.
     """
     today = timezone.localdate(now)
-    days = [today - datetime.timedelta(days=d) for d in range(-14, 366)]
-    office = [day for day in days if day.weekday() in OFFICE_WEEKDAYS]
-    past_office = [day for day in office if day <= today]
-    coming_office = [day for day in office if day > today]
-    # Bookings for the coming two weeks, a few even in a small demo: people a clerk can interview now.
+    days = [today - datetime.timedelta(days=d) for d in range(366)]
+    past_office = [day for day in days if day.weekday() in OFFICE_WEEKDAYS]
     arrivals = []
-    for _ in range(min(n, max(UPCOMING_BOOKINGS, round(n * 0.006)))):
-        appointment = _office_time(rng.choice(coming_office), rng.randrange(OFFICE_MINUTES))
-        arrivals.append((now - _minutes(rng.randint(10, 10 * 24 * 60)), appointment, True))
     while len(arrivals) < n:
         booked = rng.random() < 0.15
         if booked:
-            appointment = _office_time(rng.choice(office), rng.randrange(OFFICE_MINUTES))
+            appointment = _office_time(rng.choice(past_office), rng.randrange(OFFICE_MINUTES))
             created = _at(appointment.date() - datetime.timedelta(days=rng.randint(1, 10)), rng.randint(8, 15))
             created += _minutes(rng.randrange(60))
         else:

@@ -9,6 +9,7 @@ from core import roles
 from core.contracts import AuditVocabulary, FieldDependency
 from core.hooks import (
     AUDIT_VOCABULARY,
+    BOOKING_CHECKED_IN,
     BOOTSTRAP,
     CASE_RECORDS,
     DEMO_DATA,
@@ -60,6 +61,13 @@ class VerifyMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def verify_menu_item():
     return VerifyMenuItem(_("Verify certificate"), reverse("intake_verify"), icon_name="tick-inverse", order=160)
+
+
+@hooks.register(BOOKING_CHECKED_IN)
+def cases_for_checked_in(checked_in, request):
+    from .check_in import open_checked_in
+
+    return open_checked_in(checked_in, request)
 
 
 @hooks.register(ROLE_PERMISSIONS)

@@ -163,7 +163,7 @@ def book(calendar, token, *, start, people, contact, privacy, now=None):
         slot = _slot_row(calendar, start)
         _check_seats(calendar, slot, people, booking.channel, now, besides=booking)
         cap = open_bookings_per_contact()
-        if cap and _open_bookings_of(contact, now, booking) >= cap:
+        if cap and (contact.email_key or contact.phone_key) and _open_bookings_of(contact, now, booking) >= cap:
             raise BookingRefused(BookingRefused.OPEN_BOOKINGS)
         booking.slot = slot
         booking.people = people

@@ -2,7 +2,8 @@
 
 The weeks to come are booked through ``booking.hold`` and ``booking.book``, as a citizen
 would book them; the past weeks cannot be (a past slot is never offered), so they are
-written directly into the seats that the slot computation says were free.
+written directly into the seats that the slot computation says were free, each with
+what happened on the day: most people checked in (with their ticket), some did not appear.
 """
 
 import datetime
@@ -19,7 +20,19 @@ from demo.people import People
 
 from . import waiting as waiting_list
 from .booking import Contact, book, hold, new_code
-from .models import Booking, BookingStatus, Calendar, Channel, Notice, NoticeKind, NoticeStatus, Slot
+from .models import (
+    Attendance,
+    Booking,
+    BookingStatus,
+    Calendar,
+    Channel,
+    Notice,
+    NoticeKind,
+    NoticeStatus,
+    Outcome,
+    Slot,
+    Ticket,
+)
 from .slots import office_zone, open_slots
 from .waiting import week_of
 
@@ -28,6 +41,7 @@ COMING_DAYS = 14
 SHARE_BOOKED = 0.6
 SHARE_FAILED = 0.05
 WAITING = 3
+SHARE_NO_SHOW = 0.15
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 NOTICE = PrivacyNotice(version="demo", language="de", title="", url="")
 
@@ -75,7 +89,29 @@ def _past(calendar, people, rng, now):
             )
         )
     Booking.objects.bulk_create(bookings)
+    _days_of(calendar, bookings, rng)
     return len(bookings)
+
+
+def _days_of(calendar, bookings, rng):
+    """Check-ins (numbered per day in the order of the slots) and no-shows of past bookings."""
+    attendances, tickets, numbers = [], [], {}
+    for booking in sorted(bookings, key=lambda booking: booking.slot.start):
+        came = rng.random() >= SHARE_NO_SHOW
+        # The check-in about the slot's time; a no-show when the end-of-day task runs.
+        at = booking.slot.start + datetime.timedelta(minutes=rng.randint(-10, 10))
+        if not came:
+            at = timezone.localtime(booking.slot.end, office_zone()).replace(hour=20, minute=0)
+        attendance = Attendance(booking=booking, outcome=Outcome.CHECKED_IN if came else Outcome.NO_SHOW, at=at)
+        attendances.append(attendance)
+        if came:
+            day = timezone.localtime(booking.slot.start, office_zone()).date()
+            numbers[day] = numbers.get(day, 0) + 1
+            called = at + datetime.timedelta(minutes=rng.randint(1, 20))
+            ticket = Ticket(calendar=calendar, day=day, number=numbers[day], attendance=attendance, called_at=called)
+            tickets.append(ticket)
+    Attendance.objects.bulk_create(attendances)
+    Ticket.objects.bulk_create(tickets)
 
 
 def _coming(calendar, people, rng, now):

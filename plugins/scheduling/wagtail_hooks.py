@@ -169,3 +169,6 @@ def audit_vocabulary():
             "fields": gettext_lazy("fields"),
         },
     )
+
+
+from . import day_hooks  # noqa: E402, F401  (its hooks register on import; Wagtail loads only this module)

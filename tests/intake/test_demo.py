@@ -333,8 +333,8 @@ def test_interviewed_demo_cases_belong_to_the_demo_clerks(definition, make_user)
     assert any(case.assigned_clerk_id for case in cases)
 
 
-def test_even_a_small_demo_has_bookings_to_interview(definition):
-    seed_demo_cases(20, seed=11)
-    upcoming = Case.objects.filter(source_kind="demo", status=S.OPEN)
-    assert upcoming.count() >= 6
-    assert all(case.created_at <= timezone.now() for case in upcoming)
+def test_no_demo_case_waits_for_an_appointment_to_come(definition):
+    """The bookings to come are scheduling's demo bookings; intake's demo has none of its own."""
+    seed_demo_cases(60, seed=11)
+    assert not Case.objects.filter(source_kind="demo", created_at__gt=timezone.now()).exists()
+    assert Case.objects.filter(source_kind="demo", status=S.OPEN).count() <= 2

@@ -42,3 +42,15 @@ def test_demo_fills_a_week_with_people_waiting_and_sends_no_email(bootstrapped, 
     assert entries[0].week in full_weeks(entries[0].calendar, 1)
     coming = Booking.objects.filter(slot__start__gt=timezone.now()).exclude(email="")
     assert Notice.objects.filter(kind=NoticeKind.CONFIRMATION).count() == coming.count()
+
+
+def test_the_demo_past_has_check_ins_with_tickets_and_no_shows(bootstrapped):
+    from plugins.scheduling.models import Attendance, Outcome, Ticket
+
+    contribute(DemoRequest(arrivals=10, seed=5, once=True), io.StringIO())
+    past = Booking.objects.filter(slot__start__lt=timezone.now())
+    outcomes = Counter(Attendance.objects.values_list("outcome", flat=True))
+    assert outcomes[Outcome.CHECKED_IN] and outcomes[Outcome.NO_SHOW]
+    assert sum(outcomes.values()) == past.count()
+    assert Ticket.objects.count() == outcomes[Outcome.CHECKED_IN]
+    assert not Attendance.objects.filter(booking__slot__start__gt=timezone.now()).exists()

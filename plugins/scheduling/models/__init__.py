@@ -1,8 +1,15 @@
 from .booking import Booking, BookingStatus, Channel, Slot
 from .calendar import Calendar, CalendarName, Closure, OpeningRule, Weekday
+from .day import AdvanceAnswers, Attendance, DayCount, Outcome, Screen, Ticket
 from .settings import BookingSettings
 
 __all__ = [
+    "AdvanceAnswers",
+    "Attendance",
+    "DayCount",
+    "Outcome",
+    "Screen",
+    "Ticket",
     "Booking",
     "BookingSettings",
     "BookingStatus",

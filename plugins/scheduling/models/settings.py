@@ -1,5 +1,6 @@
 """The office's settings for bookings, edited under Einstellungen."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -17,6 +18,13 @@ class BookingSettings(BaseGenericSetting):
             "Recorded with each booking while the public site has no privacy page of its own; "
             "change it whenever the notice shown on the booking form changes."
         ),
+    )
+
+    expected_arrivals = models.PositiveIntegerField(
+        _("expected arrivals per month"),
+        default=150,
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+        help_text=_("The capacity view compares the seats of each week and month with this number."),
     )
 
     class Meta:
