@@ -49,7 +49,11 @@ class RecipientForm(WagtailAdminModelForm):
         label=_("archive password"),
         required=False,
         max_length=128,
-        help_text=_("Encrypts the ZIP of file drop and email; tell it to the recipient by phone, never by mail."),
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_(
+            "Encrypts the ZIP of file drop and email; tell it to the recipient by phone, never by mail. "
+            "It is never shown again: leave the box empty to keep the saved one."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -60,6 +64,10 @@ class RecipientForm(WagtailAdminModelForm):
             if entry.field_type == "yes_no"
         ]
         self.fields["consent_field"].choices = [("", "—")] + yes_no
+
+    def clean_archive_password(self):
+        """The saved password never goes back to the browser, so an empty box keeps it."""
+        return self.cleaned_data["archive_password"] or (self.instance.archive_password if self.instance.pk else "")
 
     def _post_clean(self):
         """After the instance holds the form's values: the scope rules, each message on its field."""
