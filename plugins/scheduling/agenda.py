@@ -87,7 +87,14 @@ def _attendance(booking):
     return getattr(booking, "attendance", None)
 
 
-class DayMixin(PermissionRequiredMixin, WagtailAdminTemplateMixin):
+class TitledHeader(WagtailAdminTemplateMixin):
+    """The header names the page: Wagtail's default trail ends at "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
+class DayMixin(PermissionRequiredMixin, TitledHeader):
     required_permission = PERMISSION
     header_icon = "date"
 

@@ -13,7 +13,6 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -54,7 +53,7 @@ class ScreenViewSet(SnippetViewSet):
 register_snippet(ScreenViewSet)
 
 
-class CapacityView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class CapacityView(PermissionRequiredMixin, agenda.TitledHeader, TemplateView):
     required_permission = agenda.PERMISSION
     template_name = "scheduling/admin/capacity.html"
     header_icon = "table"

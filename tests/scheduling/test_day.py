@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -67,6 +68,8 @@ def test_the_agenda_shows_todays_bookings_with_their_answers_and_is_audited(cler
     assert "Ștefan Țurcanu" in text and "Maria Popescu" in text
     assert "Cluj" in text  # the place of birth given in advance
     assert "Im Voraus gegebene Antworten" in text
+    trail = re.search(r"data-w-breadcrumbs.*?</ol>", text, re.S).group()
+    assert "Der Tag: " in trail, "the header names the page, not only Wagtail's “Home”"
     entry = AuditEntry.objects.filter(action="booking.agenda").latest("pk")
     assert entry.actor == clerk
     assert sorted(entry.details["bookings"]) == sorted([booking.pk, later.pk])
