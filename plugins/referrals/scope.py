@@ -117,7 +117,11 @@ def cron_expression(recipient):
 
 @transaction.atomic
 def ensure_scope_version(recipient, actor=None):
-    """The recipient's current scope version: a new one (audited) when the scope changed since the last."""
+    """The recipient's current scope version: a new one when the scope changed since the last.
+
+    Every change is audited; the first version of a shipped recipient, as ``bootstrap`` loads it
+    (no one acting), is the file itself and only recorded as the version.
+    """
     snapshot = recipient.scope_snapshot()
     latest = ScopeVersion.objects.select_for_update().filter(recipient=recipient).order_by("-number").first()
     if latest is not None and latest.scope == snapshot:
@@ -125,6 +129,8 @@ def ensure_scope_version(recipient, actor=None):
     version = ScopeVersion.objects.create(
         recipient=recipient, number=(latest.number + 1) if latest else 1, scope=snapshot, created_by=actor
     )
+    if latest is None and actor is None:
+        return version
     audit.record(
         "referrals.scope",
         version,

@@ -65,7 +65,20 @@ class ActionsColumn(Column):
         return format_html(" · ".join(["{}"] * len(links)), *links)
 
 
-class HandoverIndexView(IndexView):
+class ReadOnlyIndexView(IndexView):
+    """A list with no add, edit or delete views behind it: links to them would not resolve."""
+
+    def get_add_url(self):
+        return None
+
+    def get_edit_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
+
+class HandoverIndexView(ReadOnlyIndexView):
     def get_base_queryset(self):
         return visible_handovers(self.request.user)
 

@@ -22,7 +22,7 @@ from core.hooks import (
 
 from .admin_forms import RecipientForm, ScopePreviewPanel
 from .models import Recipient, RecipientKind
-from .views import MANAGE, HandoverViewSet, StatusImportView, WhoGotWhatView
+from .views import MANAGE, HandoverViewSet, ReadOnlyIndexView, StatusImportView, WhoGotWhatView
 
 
 class RecipientViewSet(SnippetViewSet):
@@ -108,6 +108,7 @@ class ScheduleViewSet(ModelViewSet):
     url_prefix = "referrals/schedules"
     name = "referrals_schedule"
     list_display = ["name", "func", "cron", "minutes", "next_run"]
+    index_view_class = ReadOnlyIndexView
     inspect_view_enabled = False
     form_fields = []
     copy_view_enabled = False

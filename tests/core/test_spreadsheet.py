@@ -62,6 +62,10 @@ def test_every_admin_export_neutralises_its_csv():
     assert {name: line for name, line in written.items() if line != "'=1+1\r\n"} == {}
 
 
+# Modules that only read partners' files (tablib parses them) and write none.
+READERS = {"plugins/referrals/imports.py"}
+
+
 def test_no_module_writes_csv_past_the_helper():
     """csv, tablib and django-import-export write spreadsheets too: a module using them must use the helper."""
     writers = re.compile(r"^\s*(import|from)\s+(csv|tablib|import_export)\b", re.MULTILINE)
@@ -69,6 +73,8 @@ def test_no_module_writes_csv_past_the_helper():
         str(path.relative_to(ROOT))
         for directory in APP_DIRS
         for path in (ROOT / directory).rglob("*.py")
-        if writers.search(path.read_text()) and "core.spreadsheet" not in path.read_text()
+        if writers.search(path.read_text())
+        and "core.spreadsheet" not in path.read_text()
+        and str(path.relative_to(ROOT)) not in READERS
     ]
     assert offenders == []
