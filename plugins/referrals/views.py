@@ -9,10 +9,10 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import audit
+from core.read_only import ReadOnlyIndexView
 
 from .handover import acknowledge, deliver, handover_path
 from .imports import import_status_updates, read_dataset
@@ -63,19 +63,6 @@ class ActionsColumn(Column):
         if instance.file_format == "json":
             links.append(format_html('<a href="{}">{}</a>', f"{instance.pk}/schema/", gettext("JSON Schema")))
         return format_html(" · ".join(["{}"] * len(links)), *links)
-
-
-class ReadOnlyIndexView(IndexView):
-    """A list with no add, edit or delete views behind it: links to them would not resolve."""
-
-    def get_add_url(self):
-        return None
-
-    def get_edit_url(self, instance):
-        return None
-
-    def get_delete_url(self, instance):
-        return None
 
 
 class HandoverIndexView(ReadOnlyIndexView):

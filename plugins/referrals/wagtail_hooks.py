@@ -19,10 +19,11 @@ from core.hooks import (
     RECIPIENT_KINDS,
     ROLE_PERMISSIONS,
 )
+from core.read_only import ReadOnlyIndexView
 
 from .admin_forms import RecipientForm, ScopePreviewPanel
 from .models import Recipient, RecipientKind
-from .views import MANAGE, HandoverViewSet, ReadOnlyIndexView, StatusImportView, WhoGotWhatView
+from .views import MANAGE, HandoverViewSet, StatusImportView, WhoGotWhatView
 
 
 class RecipientViewSet(SnippetViewSet):

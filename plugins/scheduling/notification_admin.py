@@ -6,11 +6,11 @@ audit entry naming the entries, read in a constant number of queries.
 
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import audit
+from core.read_only import ReadOnlyIndexView
 
 from .models import EmailText, Notice, WaitingListEntry
 
@@ -26,22 +26,6 @@ class EmailTextViewSet(SnippetViewSet):
     list_display = ["kind", "language", "subject"]
     list_filter = ["kind", "language"]
     copy_view_enabled = False
-
-
-class ReadOnlyIndexView(generic.IndexView):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        # No export: ``?export=`` must not turn the list into one unpaginated page.
-        self.is_export = False
-
-    def get_add_url(self):
-        return None
-
-    def get_edit_url(self, instance):
-        return None
-
-    def get_delete_url(self, instance):
-        return None
 
 
 class ReadOnlyViewSet(ModelViewSet):
