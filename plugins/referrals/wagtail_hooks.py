@@ -206,11 +206,14 @@ def audit_vocabulary():
             "referrals.acknowledge": _("Handover receipt acknowledged"),
             "referrals.who_got_what": _("Handovers of a case looked up"),
             "referrals.import": _("Status updates imported"),
+            "referrals.received_list": _("Received cases listed"),
+            "referrals.received_read": _("Received case read"),
         },
         details={
             "recipient": _("recipient"),
             "version": _("scope version"),
             "handovers": _("handovers"),
             "rows": _("rows"),
+            "screen": _("screen"),
         },
     )
