@@ -33,7 +33,15 @@ from core.hooks import CASE_RECORDS
 from . import channels
 from .formats import WRITERS
 from .models import Handover, HandoverItem, HandoverStatus, Recipient
-from .scope import answer_keys, ensure_scope_version, matches, scope_resource, scoped_row, special_keys
+from .scope import (
+    answer_keys,
+    ensure_scope_version,
+    matches,
+    row_cells,
+    scope_resource,
+    scoped_row,
+    special_keys,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +156,7 @@ def render(handover, *, chunk_size=CHUNK_SIZE):
     scope = handover.scope_version.scope
     resource = scope_resource(scope)
     headers = resource.get_export_headers()
+    cells = row_cells(resource, native=WRITERS[handover.file_format].native)
     special = special_keys(scope)
     writer_class = WRITERS[handover.file_format]
     meta = {
@@ -167,10 +176,7 @@ def render(handover, *, chunk_size=CHUNK_SIZE):
                     case_ids=tuple(case_ids[start : start + chunk_size]), keys=answer_keys(scope), chunk_size=chunk_size
                 )
                 for chunk in case_chunks(query):
-                    writer.write(
-                        resource.export_resource(scoped_row(scope, record, special), native=writer_class.native)
-                        for record in chunk
-                    )
+                    writer.write(cells(scoped_row(scope, record, special)) for record in chunk)
                     written += len(chunk)
                 Handover.objects.filter(pk=handover.pk).update(rows_written=written, heartbeat=timezone.now())
             writer.close()

@@ -231,6 +231,23 @@ def scope_resource(scope):
     return type("ScopeResource", (resources.Resource,), attrs)()
 
 
+def row_cells(resource, native=False):
+    """A fast ``export_resource``: the resource's own fields, read as ``(section, key)`` once, not per row.
+
+    Import-export's per-row attribute walk cost most of a handover's time; the columns and
+    widgets stay the resource's, so still nothing outside the scope can be read.
+    """
+    readers = []
+    for field in resource.get_export_fields():
+        section, key = field.attribute.split("__", 1)
+        readers.append((section, key, field.widget))
+
+    def cells(row):
+        return [widget.render(row[section].get(key), native=native) for section, key, widget in readers]
+
+    return cells
+
+
 def scoped_row(scope, record, special_keys):
     """The dict the resource reads; special-category answers only with a recorded “yes” to the consent question."""
     answers = record.answers
